@@ -1,0 +1,158 @@
+"""Command line: wiring only. ``briefing PATH...`` opens the reader; subcommands analyse and export."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from briefing import __version__
+
+COMMANDS = ("open", "analyze", "export")
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    p.add_argument("--model", help="spaCy pipeline to use (default: config, then en_core_web_sm)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Read a briefing of news articles: quotes, actors and key figures.",
+        epilog="Run 'briefing PATH...' to open the reader.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    p_open = sub.add_parser("open", help="open the reader (the default command)")
+    _common(p_open)
+    p_an = sub.add_parser("analyze", aliases=["analyse"], help="print the analysis")
+    _common(p_an)
+    p_an.add_argument("--format", choices=["json", "text"], default="text")
+    p_an.add_argument("--no-cache", action="store_true", help="ignore and do not write the cache")
+    p_ex = sub.add_parser("export", help="write a Markdown (or JSON) summary")
+    _common(p_ex)
+    p_ex.add_argument("-o", "--output", default="-", help="file to write, or - for standard output")
+    p_ex.add_argument("--format", choices=["markdown", "md", "json"], default="markdown")
+    p_ex.add_argument("--force", action="store_true", help="overwrite an existing file")
+    return parser
+
+
+def _err(message: str) -> None:
+    print(f"briefing: {message}", file=sys.stderr)
+
+
+def load_or_exit(paths: list[str]):
+    """Load sources, report each failure on stderr; None when nothing loaded."""
+    from briefing.sources import load_briefing
+
+    briefing = load_briefing(paths)
+    for error in briefing.errors:
+        _err(error.message)
+    if not briefing.articles:
+        _err("nothing to read: no article could be loaded")
+        return None
+    return briefing
+
+
+def _model_name(args) -> str | None:
+    if getattr(args, "model", None):
+        return args.model
+    from briefing.config import load_config
+
+    return load_config().model
+
+
+def run_analyses(articles, model_name: str | None, use_cache: bool = True):
+    """Analyse articles (via the cache when allowed). Raises ModelError."""
+    from briefing.analysis.runner import analyse_all
+
+    return analyse_all(list(articles), model_name, use_cache=use_cache)
+
+
+def cmd_analyze(args) -> int:
+    from briefing.analysis.nlp import ModelError
+    from briefing.serialize import document
+
+    briefing = load_or_exit(args.paths)
+    if briefing is None:
+        return 1
+    try:
+        analyses, model = run_analyses(briefing.articles, _model_name(args), use_cache=not args.no_cache)
+    except ModelError as exc:
+        _err(str(exc))
+        return 2
+    if args.format == "json":
+        json.dump(document(analyses, model), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        from briefing.report import text_report
+
+        sys.stdout.write(text_report(analyses))
+    return 0
+
+
+def cmd_export(args) -> int:
+    from briefing.analysis.nlp import ModelError
+    from briefing.export import ExportError, write_export
+
+    briefing = load_or_exit(args.paths)
+    if briefing is None:
+        return 1
+    try:
+        analyses, model = run_analyses(briefing.articles, _model_name(args))
+    except ModelError as exc:
+        _err(str(exc))
+        return 2
+    fmt = "json" if args.format == "json" else "markdown"
+    try:
+        where = write_export(analyses, model, args.output, fmt=fmt, force=args.force)
+    except ExportError as exc:
+        _err(str(exc))
+        return 1
+    if where:
+        print(f"briefing: wrote {where}", file=sys.stderr)
+    return 0
+
+
+def cmd_open(args) -> int:
+    briefing = load_or_exit(args.paths)
+    if briefing is None:
+        return 1
+    from briefing.tui import run_app
+
+    return run_app(briefing, model_name=args.model)
+
+
+_VALUED = {"--model", "-o", "--output", "--format"}
+
+
+def _first_positional(argv: list[str]) -> int | None:
+    skip = False
+    for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+        elif arg in _VALUED:
+            skip = True
+        elif arg == "-" or not arg.startswith("-"):
+            return i
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    first = _first_positional(argv)
+    if first is not None and argv[first] not in COMMANDS + ("analyse",):
+        argv.insert(first, "open")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    handler = {"open": cmd_open, "analyze": cmd_analyze, "analyse": cmd_analyze, "export": cmd_export}[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,1 @@
+"""Persistent state: the analysis cache and the review database."""

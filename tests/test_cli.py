@@ -1,0 +1,53 @@
+import json
+import subprocess
+import sys
+
+from conftest import ROOT, SEED
+
+
+def run(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True,
+                          text=True, cwd=ROOT, timeout=300, **kw)
+
+
+def test_version():
+    r = run("--version")
+    assert r.returncode == 0 and r.stdout.startswith("briefing ")
+
+
+def test_analyze_json_follows_the_schema():
+    r = run("analyze", "--format", "json", str(SEED))
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["schema"] == "briefing.analysis/1"
+    assert "core_web_sm" in doc["model"]
+    (art,) = doc["articles"]
+    assert art["source"].endswith("gaza-ceasefire.txt")
+    assert art["text"] == SEED.read_text(encoding="utf-8").replace("\r\n", "\n")
+    text = art["text"]
+    assert art["quotes"] and art["actors"] and art["figures"]
+    for item in art["quotes"] + art["figures"]:
+        assert text[item["start"]:item["end"]] == item["text"]
+    for actor in art["actors"]:
+        assert actor["type"] in {"PERSON", "ORG", "GROUP"}
+        for start, end in actor["mentions"]:
+            assert 0 <= start < end <= len(text)
+    ids = {a["id"] for a in art["actors"]}
+    for q in art["quotes"]:
+        assert q["actor_id"] is None or q["actor_id"] in ids
+        assert (q["speaker"] or "").lower() not in {"he", "she", "they", "i", "we"}
+
+
+def test_unknown_model_is_one_clear_line_and_exit_2():
+    r = run("analyze", "--model", "no_such_model_xyz", "--no-cache", str(SEED))
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert "no_such_model_xyz" in r.stderr
+
+
+def test_missing_path_is_one_line_and_nonzero():
+    r = run("analyze", "does-not-exist.txt")
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr
+    assert "does-not-exist.txt: no such file" in r.stderr
