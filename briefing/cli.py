@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
 
 from briefing import __version__
@@ -150,9 +152,35 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     handler = {"open": cmd_open, "analyze": cmd_analyze, "analyse": cmd_analyze, "export": cmd_export}[args.command]
+    _exit_cleanly_on_signals()
     try:
         return handler(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`): not an error worth a message.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        except OSError:
+            pass
         return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+        _err(f"internal error: {exc.__class__.__name__}: {exc} (set BRIEFING_DEBUG=1 for details)")
+        return 1
+
+
+def _exit_cleanly_on_signals() -> None:
+    """SIGTERM / SIGHUP unwind like Ctrl-C, so atomic writers clean up their temp files."""
+
+    def stop(signum, _frame):
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            try:
+                signal.signal(sig, stop)
+            except (ValueError, OSError):
+                pass
