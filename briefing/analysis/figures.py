@@ -106,6 +106,7 @@ class _Cand:
     reject: str | None = None
     value: float | int | None = None
     partner: _Cand | None = None                 # the other end of a range
+    neighbour: _Cand | None = None               # a number joined by "-", "to", "and", "or"
     pending_word: tuple[int, str] | None = None  # (offset, word): an ambiguous currency word
 
     @property
@@ -222,7 +223,10 @@ def _bare_value(c: _Cand) -> float | int | None:
 def _link_ranges(text: str, cands: list[_Cand]) -> None:
     for a, b in zip(cands, cands[1:]):
         gap = text[a.end:b.start]
-        if len(gap) > 5 or not _RANGE_SEP_RE.fullmatch(gap) or a.reject or b.reject:
+        if len(gap) > 5 or not _RANGE_SEP_RE.fullmatch(gap):
+            continue
+        a.neighbour, b.neighbour = b, a
+        if a.reject or b.reject:
             continue
         if a.plain and b.plain and a.kind == b.kind == "digits" and not a.approx and gap in ("-", "\u2013") \
                 and "." not in a.number + b.number:
@@ -230,6 +234,9 @@ def _link_ranges(text: str, cands: list[_Cand]) -> None:
             continue
         if (a.unit is not None or a.currency) and (a.unit, a.currency) != (b.unit, b.currency):
             continue  # "rose by 46% to 420 million": two figures, not a range
+        bare = _bare_value(b)
+        if a.unit is None and not a.currency and (a.value is None or bare is None or a.value > bare):
+            continue  # "halved in 2004 to $200m": a range runs upwards
         a.partner, b.partner = b, a
         if a.unit is None and b.unit is not None:
             a.unit, a.currency = b.unit, b.currency
@@ -661,14 +668,18 @@ def extract_figures(doc) -> list[Figure]:
     if not cands:
         return []
     ctx = _Context(doc)
-    kept: list[_Cand] = []
     for c in cands:
         reason = _reject_reason(c, ctx)
         if reason == "verb":
             _drop_currency_word(c, text)
             reason = _reject_reason(c, ctx)
-        if reason is None:
-            kept.append(c)
+        c.reject = reason
+    for c in cands:
+        # "18 to 24 year olds", "16 or 17 March": a bare number shares its neighbour's fate.
+        n = c.neighbour
+        if c.reject is None and c.plain and n is not None and n.reject in ("date", "duration", "age", "time"):
+            c.reject = n.reject
+    kept = [c for c in cands if c.reject is None]
     if not kept:
         return []
 
@@ -676,6 +687,7 @@ def extract_figures(doc) -> list[Figure]:
     sent_starts = [s.start_char for s in sents]
     heads: dict[int, _Head] = {}
     last_counted: dict[int, _Head] = {}
+    last_measured: dict[int, tuple[str | None, _Head]] = {}
     prev: _Cand | None = None
     for c in kept:
         si = bisect.bisect_right(sent_starts, c.start) - 1
@@ -695,8 +707,12 @@ def extract_figures(doc) -> list[Figure]:
             if head.what:
                 what = head.what if prior.noun.text in head.what else f"{prior.noun.text} {head.what}"
             head = _Head(prior.noun, prior.lemma, what)
+        if head.lemma is None and c.measured and si in last_measured and last_measured[si][0] == c.unit:
+            head = last_measured[si][1]  # "Labour's campaign cost £1.7m, the Lib Dems' £1.19m"
         if head.counted:
             last_counted[si] = head
+        if c.measured and head.lemma is not None:
+            last_measured[si] = (c.unit, head)
         heads[id(c)] = head
         prev = c
     out = []
