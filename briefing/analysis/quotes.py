@@ -1,127 +1,600 @@
-"""Quotes: spans inside quotation marks, their cue verb and their speaker.
+"""Quotes: who said what.
 
-First version: pairs double quotation marks (straight and curly), skips titles and names,
-and attributes a quote to the subject of the nearest speech verb outside it, resolved through
-the ``ActorIndex``; a quote with no cue in its paragraph inherits the previous speaker.
+The extractor runs in small, separately testable stages:
+
+1. **marks** (``quotemarks.find_spans``): the spans quotation marks enclose, apostrophes and
+   nested quotes left out, unbalanced marks survived.
+2. **classify** (``classify``): speech or not (titles, names, scare quotes are dropped), and
+   ``quote`` (a full stretch of speech) or ``partial`` (a fragment inside a sentence).
+3. **cue** (``find_cue``): the verb or phrase that attributes it: ``"...," he said`` /
+   ``"...," said X`` / ``X said: "..."`` / ``according to X`` / ``X told reporters`` / a
+   colon introducer / a speech verb earlier in the sentence for fragments.
+4. **speaker phrase** (``subject_phrase``): the words naming the source: the subject of the
+   cue verb, its inverted subject, the agent of a passive, the object of "according to".
+5. **resolve** (``resolve_speaker``): the phrase's head goes to ``ActorIndex.resolve``; a few
+   fallbacks cover what it leaves unresolved (role nouns, unnamed groups).
+6. **inherit** (``extract_quotes``): a quote with no cue of its own (a floating quote)
+   takes the speaker of the reported speech just before it, else of the previous quote.
 """
 
 from __future__ import annotations
 
-import re
+import bisect
+from dataclasses import dataclass
 
+from briefing.analysis import cues
 from briefing.analysis.actors import ActorIndex
+from briefing.analysis.quotemarks import ALL_MARKS, MarkedSpan, find_spans, paragraphs
 from briefing.model import Quote
 
-SPEECH_VERBS = {
-    "say", "tell", "add", "state", "claim", "argue", "insist", "warn", "explain", "admit",
-    "note", "declare", "describe", "call", "write", "ask", "reply", "urge", "believe",
-    "suggest", "announce", "accuse", "stress", "comment", "confirm", "deny", "predict",
-    "continue", "conclude", "acknowledge", "report", "agree", "point", "reveal", "recall",
-}
-
-_OPENERS = {'"': '"', "\u201c": "\u201d"}
+_TERMINATORS = {".", "!", "?", "...", "\u2026"}
+_DASHES = {"-", "\u2013", "\u2014", "--"}
+_BOUNDARY_CHARS = ".!?:;\u2014\u2013-" + ALL_MARKS
+_SMALL_WORDS = {"of", "the", "and", "in", "on", "for", "a", "an", "to", "at", "by", "de", "la", "le",
+                "von", "van", "du", "da", "&"}
+_MAX_SUBJECT = 14  # tokens between a quote and a trailing cue verb
 
 
-def find_quote_spans(text: str) -> list[tuple[int, int]]:
-    """Content spans (without marks) of double-quoted passages."""
-    spans = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch in _OPENERS or ch == "\u201d":
-            close = _OPENERS.get(ch, '"')
-            j = i + 1
-            stop = text.find("\n", j)
-            stop = n if stop < 0 else stop
-            end = -1
-            k = j
-            while k < stop:
-                if text[k] == close or (close == "\u201d" and text[k] == '"') or text[k] == "\u201d":
-                    end = k
-                    break
-                if text[k] in "\u201c" or (text[k] == '"' and close != '"'):
-                    break
-                k += 1
-            if end < 0:
-                end = k
-            s, e = j, end
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                spans.append((s, e))
-            i = end + 1 if end >= 0 and end < n and text[end] in '"\u201d' else max(end, i + 1)
-        else:
-            i += 1
-    return spans
+@dataclass
+class Cue:
+    """What attributes a quote: the cue word(s) and the speaker phrase."""
+
+    text: str              # "said", "told", "according to", ":"
+    verb: object | None    # the cue token (None for a bare colon introducer)
+    phrase: list           # tokens naming the speaker
+    head: object | None    # the phrase's head token
+    where: str             # "after", "before", "colon", "sentence"
 
 
-def _speech_verb(token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+@dataclass
+class Candidate:
+    span: MarkedSpan
+    text: str
+    words: int
+    embedded: bool = False
+    headline: bool = False
+    cue: Cue | None = None
+    drop: str | None = None  # why it is not a quote (title, name, scare quote)
+
+    @property
+    def kind(self) -> str:
+        return "quote" if self.words >= 4 and not self.embedded else "partial"
 
 
-def _subject(verb):
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    return grand
+# -- token look-ups ------------------------------------------------------------------------
+
+class Context:
+    """The document with its quoted spans: which tokens are quoted, where sentences end."""
+
+    def __init__(self, doc, spans: list[MarkedSpan], actors: ActorIndex | None = None):
+        self.doc = doc
+        self.text = doc.text
+        self.spans = spans
+        self.actors = actors
+        self.starts = [t.idx for t in doc]
+        self.quoted = [False] * len(doc)
+        for sp in spans:
+            for i in self.token_range(sp.open_at, sp.outer_end):
+                self.quoted[i] = True
+        self.paras = paragraphs(self.text)
+        self._para_starts = [a for a, _ in self.paras]
+
+    def token_range(self, a: int, b: int) -> range:
+        """Indices of the tokens that start in [a, b)."""
+        return range(bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b))
+
+    def para(self, char: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self._para_starts, char) - 1
+        return self.paras[k] if k >= 0 else (0, len(self.text))
+
+    def is_terminal(self, i: int) -> bool:
+        tok = self.doc[i]
+        return not self.quoted[i] and (tok.text in _TERMINATORS or "\n" in tok.text)
+
+    def sentence_start(self, char: int) -> int:
+        """Char where the sentence holding ``char`` starts (outside quotes, same paragraph)."""
+        a, _ = self.para(char)
+        for i in reversed(self.token_range(a, char)):
+            if self.is_terminal(i):
+                tok = self.doc[i]
+                return tok.idx + len(tok.text)
+        return a
+
+    def sentence_end(self, char: int) -> int:
+        _, b = self.para(char)
+        for i in self.token_range(char, b):
+            if self.is_terminal(i):
+                return self.doc[i].idx
+        return b
+
+    def outside(self, a: int, b: int) -> list:
+        """Unquoted tokens starting in [a, b)."""
+        return [self.doc[i] for i in self.token_range(a, b) if not self.quoted[i]]
+
+    def span_before(self, sp: MarkedSpan) -> MarkedSpan | None:
+        k = self.spans.index(sp)
+        return self.spans[k - 1] if k > 0 else None
+
+    def span_after(self, sp: MarkedSpan) -> MarkedSpan | None:
+        k = self.spans.index(sp)
+        return self.spans[k + 1] if k + 1 < len(self.spans) else None
+
+
+# -- stage 2: classify ---------------------------------------------------------------------
+
+def _title_like(content: str) -> bool:
+    """Capitalised words only ("Operation Pillar of Defense"): a name or title, not speech."""
+    words = [w.strip(".,;:!?()[]\"'\u2018\u2019\u201c\u201d") for w in content.split()]
+    words = [w for w in words if w]
+    if len(words) < 2 or len(words) > 8:
+        return False
+    content_words = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not content_words or not words[0][:1].isupper():
+        return False
+    if any(ch in content for ch in "!?") or content.rstrip().endswith("."):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() for w in content_words)
+
+
+def _left_text(ctx: Context, sp: MarkedSpan) -> str:
+    a, _ = ctx.para(sp.open_at)
+    return ctx.text[a:sp.open_at].rstrip()
+
+
+def _named_by_context(ctx: Context, sp: MarkedSpan) -> bool:
+    """``the so-called "..."``, ``known as "..."``, ``the word "..."``, ``the "..." practice``."""
+    before = ctx.outside(ctx.sentence_start(sp.open_at), sp.open_at)
+    after = ctx.outside(sp.outer_end, ctx.sentence_end(sp.outer_end))
+    prev = before[-1] if before else None
+    if prev is not None and prev.lower_ in cues.NAMING_WORDS and (prev.lower_ not in {"called", "named"}
+                                                                  or prev.tag_ == "VBN"):
+        return True
+    if prev is not None and prev.lower_ == "as" and len(before) > 1 and before[-2].lower_ == "known":
+        return True
+    nxt = after[0] if after else None
+    if (prev is not None and nxt is not None and len(sp_words(ctx, sp)) <= 3
+            and prev.pos_ in ("DET", "PRON") and prev.lower_ not in {"that", "this", "which", "what"}
+            and nxt.pos_ == "NOUN" and nxt.text[:1].islower()):
+        return True  # modifier use: the "slopping out" practice
+    return False
+
+
+def sp_words(ctx: Context, sp: MarkedSpan) -> list[str]:
+    return ctx.text[sp.start:sp.end].split()
+
+
+def _is_headline(ctx: Context, sp: MarkedSpan) -> bool:
+    a, b = ctx.para(sp.open_at)
+    if a != ctx.paras[0][0]:
+        return False
+    line = ctx.text[a:b].strip()
+    return len(line.split()) <= 20 and not line.endswith((".", ":"))
+
+
+def classify(ctx: Context, sp: MarkedSpan) -> Candidate:
+    """Speech or not; full quote or embedded fragment (refined once the cue is known)."""
+    content = ctx.text[sp.start:sp.end]
+    cand = Candidate(span=sp, text=content, words=len(content.split()))
+    cand.headline = _is_headline(ctx, sp)
+    left = _left_text(ctx, sp)
+    cand.embedded = bool(left) and left[-1] not in _BOUNDARY_CHARS
+    if _title_like(content):
+        cand.drop = "title"
+    elif _named_by_context(ctx, sp):
+        cand.drop = "name"
+    return cand
+
+
+# -- stage 3: cue --------------------------------------------------------------------------
+
+def _nominal(tok) -> bool:
+    return tok.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM", "DET", "X") or tok.text in _DASHES \
+        or tok.text in {"'s", "\u2019s", "'", "&", ".", ","} or tok.tag_ == "POS"
+
+
+def _head_of(tokens: list):
+    """The head of a base noun phrase: its last nominal word ("the Sale full-back" -> back)."""
+    for tok in reversed(tokens):
+        if tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM") or (tok.pos_ == "ADJ" and tok.i > tokens[0].i):
+            return tok
     return None
 
 
-def _cue_for(doc, start: int, end: int):
-    """The speech verb outside the quote that governs it: same sentence first, nearest wins."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+def _trim(tokens: list) -> list:
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _phrase_after(tokens: list) -> list:
+    """An inverted subject: ``said GM chief executive Rick Waggoner, who ...``."""
+    out = []
+    for tok in tokens:
+        if tok.text in {",", ";", ":", "(", ")"} or tok.text in _TERMINATORS or tok.is_space:
+            break
+        if tok.lower_ in cues.RELATIVE or (cues.is_verbal(tok) and tok.pos_ != "AUX" and out):
+            break
+        if tok.pos_ == "ADP" and tok.lower_ not in {"of", "for"} and out:
+            break
+        if tok.pos_ == "ADV" and not out:
+            continue
+        out.append(tok)
+    # "said Smith yesterday": drop a trailing date, but keep "the 30-year-old"
+    k = len(out)
+    while k > 0 and out[k - 1].ent_type_ in ("DATE", "TIME"):
+        k -= 1
+    if 0 < k < len(out) and out[k - 1].pos_ in ("PROPN", "NOUN"):
+        out = out[:k]
+    return _trim(out)
+
+
+def base_phrase(tok, ctx: Context) -> list:
+    """The noun phrase a subject token heads, without appositions and relative clauses."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    # an apposition or relative clause to the left cannot start the phrase
+    for i in range(tok.i - 1, start - 1, -1):
+        if doc[i].text in {",", "(", ")"} or doc[i].text in _DASHES and doc[i].whitespace_:
+            start = i + 1
+            break
+    end = tok.i + 1
+    right = tok.right_edge.i
+    while end <= right and (doc[end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or
+                            (doc[end].text in _DASHES and not doc[end].whitespace_ and not doc[end - 1].whitespace_)):
+        end += 1
+    toks = [doc[i] for i in range(start, end) if not ctx.quoted[i]]
+    return _trim(toks)
+
+
+def subject_phrase(verb, ctx: Context, depth: int = 0) -> list:
+    """The tokens naming who performs a cue verb."""
+    if verb.lower_ == "according":
+        for child in verb.children:
+            if child.lower_ == "to":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and not ctx.quoted[obj.i]:
+                        return base_phrase(obj, ctx)
+        return []
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ in ("nsubj", "csubj") and not ctx.quoted[child.i]:
+            if child.lower_ in cues.RELATIVE and verb.dep_ == "relcl":
+                return base_phrase(verb.head, ctx)
+            return base_phrase(child, ctx)
+    passive = [c for c in children if c.dep_ in ("nsubjpass", "auxpass")]
+    if passive:
+        for child in children:
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and not ctx.quoted[obj.i]:
+                        return base_phrase(obj, ctx)
+        if cues.lemma(verb) in {"quote", "report", "cite"}:  # "he was quoted as saying"
+            for child in children:
+                if child.dep_ == "nsubjpass" and not ctx.quoted[child.i]:
+                    return base_phrase(child, ctx)
+        return []
+    if depth < 3 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "dep") and verb.head is not verb:
+        head = verb.head
+        if head.pos_ == "ADP" and head.head is not head:  # "quoted as saying"
+            head = head.head
+        if cues.is_verbal(head):
+            return subject_phrase(head, ctx, depth + 1)
+    return []
+
+
+def _cue_text(verb) -> str:
+    if verb.lower_ == "according":
+        return "according to"
+    parts = [verb.text] + [c.text for c in verb.children if c.dep_ == "prt"]
+    return " ".join(parts)
+
+
+def _cue_after(ctx: Context, cand: Candidate) -> Cue | None:
+    """``"...," he said`` / ``"...," said X`` / ``"...", according to X``."""
+    sp = cand.span
+    if sp.close_at is None:
         return None
-    sents = {span[0].sent, span[-1].sent}
-    best = None
-    for sent in sents:
-        for tok in sent:
-            if span.start <= tok.i < span.end:
+    nxt = ctx.span_after(sp)
+    _, pend = ctx.para(sp.open_at)
+    stop = min(nxt.open_at if nxt else pend, pend)
+    tokens = [t for t in ctx.outside(sp.outer_end, stop)]
+    tokens = [t for t in tokens if not t.is_space]
+    while tokens and (tokens[0].text in {",", ";"} or tokens[0].text in _DASHES):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    ended = cand.text.rstrip()[-1:] in {".", ";", ":"}
+    if ended and not tokens[0].text[:1].islower():
+        return None  # the sentence ended inside the quote
+    for k, tok in enumerate(tokens[:_MAX_SUBJECT]):
+        if tok.text in _TERMINATORS or tok.text in {";", ":"} or "\n" in tok.text:
+            return None
+        if cues.is_cue_verb(tok) or tok.lower_ == "according":
+            before = [t for t in tokens[:k] if t.pos_ not in ("AUX", "PART") and
+                      not (t.pos_ == "ADV" and t.lower_ not in {"then"})]
+            before = _trim(before)
+            if before:
+                if any(cues.is_verbal(t) and t.pos_ != "AUX" for t in before):
+                    return None
+                phrase = before
+            else:
+                rest = tokens[k + 1:]
+                if tok.lower_ == "according" and rest and rest[0].lower_ == "to":
+                    rest = rest[1:]
+                phrase = _phrase_after(rest)
+                deps = subject_phrase(tok, ctx)
+                if not phrase and deps:
+                    phrase = deps
+            if not phrase:
+                return None
+            return Cue(_cue_text(tok), tok, phrase, _head_of(phrase), "after")
+        if cues.is_verbal(tok) and tok.pos_ != "AUX" and tok.lower_ != "according":
+            return None
+    return None
+
+
+def _cue_before(ctx: Context, cand: Candidate) -> Cue | None:
+    """``X said: "..."`` / ``X told reporters "..."`` / ``He added, "..."``."""
+    sp = cand.span
+    prev = ctx.span_before(sp)
+    start = ctx.sentence_start(sp.open_at)
+    if prev is not None and prev.outer_end > start:
+        start = prev.outer_end
+    tokens = [t for t in ctx.outside(start, sp.open_at) if not t.is_space]
+    if not tokens:
+        return None
+    colon = tokens[-1].text == ":"
+    tail = list(tokens)
+    while tail and (tail[-1].is_punct or tail[-1].lower_ == "that"):
+        tail = tail[:-1]
+    for k in range(len(tail) - 1, max(-1, len(tail) - 12), -1):
+        tok = tail[k]
+        if cues.is_cue_verb(tok) or tok.lower_ == "according":
+            phrase = subject_phrase(tok, ctx)
+            if tok.lower_ == "according":
+                phrase = phrase or _phrase_after(tail[k + 2:])
+            if not phrase:
+                phrase = _phrase_left(tail[:k])
+            if phrase:
+                return Cue(_cue_text(tok), tok, phrase, _head_of(phrase), "before")
+            return None
+        if cues.is_verbal(tok):
+            break  # a clause of its own stands between the verb and the quote
+    if colon:
+        phrase = _colon_phrase(tokens[:-1])
+        if phrase:
+            return Cue(":", None, phrase, _head_of(phrase), "colon")
+    return None
+
+
+def _phrase_left(tokens: list) -> list:
+    """The noun phrase right before a verb whose subject the parser missed."""
+    out: list = []
+    for tok in reversed(tokens):
+        if tok.pos_ in ("AUX", "ADV", "PART") and not out:
+            continue
+        if not _nominal(tok) or tok.text == ",":
+            break
+        out.insert(0, tok)
+    return _trim(out)
+
+
+def _colon_phrase(tokens: list) -> list:
+    """``Mr Kelly's verdict: "..."`` -> Mr Kelly. The first name or pronoun before a colon."""
+    for k, tok in enumerate(tokens):
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or tok.lower_ in cues.PERSON_PRONOUNS:
+            end = k + 1
+            while end < len(tokens) and tokens[end].pos_ == "PROPN":
+                end += 1
+            start = k
+            while start > 0 and tokens[start - 1].pos_ == "PROPN":
+                start -= 1
+            return tokens[start:end]
+    return []
+
+
+def _cue_in_sentence(ctx: Context, cand: Candidate) -> Cue | None:
+    """A fragment's cue: a speech or thought verb elsewhere in its sentence."""
+    sp = cand.span
+    tokens = [t for t in ctx.outside(ctx.sentence_start(sp.open_at), sp.open_at) if not t.is_space]
+    for tok in reversed(tokens):
+        if cues.is_cue_verb(tok, strict=True) or cues.is_thought_verb(tok) or tok.lower_ == "according":
+            phrase = subject_phrase(tok, ctx) or _phrase_left([t for t in tokens if t.i < tok.i])
+            if phrase:
+                return Cue(_cue_text(tok), tok, phrase, _head_of(phrase), "sentence")
+    # "... "priority number one" even if it arrived in May, he said."
+    if cand.text.rstrip()[-1:] in (".", "!", "?"):
+        return None  # the sentence ended inside the quote
+    after = [t for t in ctx.outside(sp.outer_end, ctx.sentence_end(sp.outer_end)) if not t.is_space]
+    commas = [k for k, t in enumerate(after) if t.text == ","]
+    if commas:
+        tail = after[commas[-1] + 1:]
+        for k, tok in enumerate(tail[:_MAX_SUBJECT]):
+            if cues.is_cue_verb(tok, strict=True):
+                before = [t for t in tail[:k] if t.pos_ not in ("AUX", "ADV", "PART")]
+                phrase = before if before and all(_nominal(t) for t in before) else _phrase_after(tail[k + 1:])
+                if phrase:
+                    return Cue(_cue_text(tok), tok, phrase, _head_of(phrase), "sentence")
+                break
+            if cues.is_verbal(tok) and tok.pos_ != "AUX":
+                break
+    return None
+
+
+def find_cue(ctx: Context, cand: Candidate) -> Cue | None:
+    before = _cue_before(ctx, cand)
+    if before is not None and before.where == "colon" and not cand.embedded:
+        return before
+    after = _cue_after(ctx, cand)
+    if after is not None:
+        return after
+    if before is not None:
+        return before
+    return _cue_in_sentence(ctx, cand)
+
+
+# -- stage 5: resolve ----------------------------------------------------------------------
+
+def _actor_near(ctx: Context, before: int, want: str, prefer: str | None = None) -> str | None:
+    """The actor of type ``want`` mentioned last before token ``before`` (outside quotes).
+    With ``prefer``, an actor whose name contains that word wins over a nearer one."""
+    actors = ctx.actors
+    first = None
+    for i in range(before - 1, -1, -1):
+        tok = ctx.doc[i]
+        if ctx.quoted[i] or not (tok.ent_type_ or tok.pos_ == "PROPN"):
+            continue
+        actor_id = actors.resolve(tok)
+        cluster = actors.cluster(actor_id) if actor_id else None
+        if cluster is None or cluster.type != want:
+            continue
+        if prefer is None or prefer in cluster.name.lower():
+            return actor_id
+        if first is None:
+            first = actor_id
+    return first
+
+
+def _group_span(ctx: Context, phrase: list):
+    """``several diplomatic analysts in local news outlets`` -> ``diplomatic analysts``."""
+    toks = [t for t in phrase if t.pos_ not in ("DET",) and t.lower_ not in
+            {"some", "several", "many", "most", "few", "other", "all", "both", "two", "three"}]
+    toks = _trim(toks)
+    if not toks:
+        return None
+    return ctx.doc[toks[0].i:toks[-1].i + 1]
+
+
+def _name_like(tok) -> bool:
+    """A proper name the tagger may have missed ("consultancy 4Cast")."""
+    if tok.pos_ == "PROPN":
+        return True
+    return (tok.pos_ in ("NOUN", "X") and not tok.is_sent_start and tok.lower_ not in cues.ORG_NOUNS
+            and any(ch.isupper() for ch in tok.text))
+
+
+def resolve_speaker(ctx: Context, cue: Cue) -> str | None:
+    """The actor id the cue's speaker phrase refers to, or None."""
+    actors = ctx.actors
+    head = cue.head
+    if head is None:
+        return None
+    found = actors.resolve(head)
+    if found:
+        return found
+    low = head.lower_
+    if low in cues.PERSON_PRONOUNS and low not in {"they", "them", "we"}:
+        return _actor_near(ctx, head.i, "PERSON")
+    if low in cues.ORG_PRONOUNS:
+        return _actor_near(ctx, head.i, "ORG")
+    if cues.is_pronoun(head):
+        return None
+    lem = cues.lemma(head)
+    # "an executive spokesman", "a GM spokeswoman": the modifier names the organisation
+    if lem in cues.SPOKES_NOUNS or low in cues.SPOKES_NOUNS:
+        for tok in reversed(cue.phrase):
+            if tok is head:
                 continue
-            if _speech_verb(tok) and _subject(tok) is not None:
-                dist = min(abs(tok.i - span.start), abs(tok.i - span.end))
-                if best is None or dist < best[0]:
-                    best = (dist, tok)
-    return best[1] if best else None
+            found = actors.resolve(tok) if (tok.ent_type_ or tok.pos_ == "PROPN") else None
+            if found:
+                return found
+            if cues.lemma(tok) in cues.ORG_NOUNS:
+                return _actor_near(ctx, head.i, "ORG", prefer=cues.lemma(tok))
+        if head.tag_ in ("NNS", "NNPS"):
+            return None
+        return _actor_near(ctx, head.i, "ORG")
+    if head.tag_ in ("NNS", "NNPS") or low in cues.GROUP_HINT:
+        span = _group_span(ctx, cue.phrase)
+        return actors.ensure_group(span) if span is not None else None
+    if lem in cues.ORG_NOUNS:
+        return _actor_near(ctx, head.i, "ORG", prefer=lem)
+    if _name_like(head):
+        names = [t for t in cue.phrase if _name_like(t)]
+        span = ctx.doc[names[0].i:names[-1].i + 1]
+        return actors.ensure_group(span)
+    # a role noun: "the 30-year-old", "the Sale full-back", "the minister"
+    return _actor_near(ctx, head.i, "PERSON")
 
 
-def _is_title_like(text: str) -> bool:
-    words = text.split()
-    if not words or len(words) > 6:
-        return False
-    caps = sum(1 for w in words if w[:1].isupper())
-    return caps == len(words) and len(words) >= 2
+# -- stage 6: inherit and assemble ---------------------------------------------------------
+
+def _previous_sentence_speaker(ctx: Context, sp: MarkedSpan) -> tuple[bool, str | None]:
+    """(found, actor) for the reported speech in the sentence just before a floating quote.
+    found is False when that sentence holds a quote (the previous quote speaks for it) or no
+    speech verb with a resolvable subject."""
+    end = ctx.sentence_start(sp.open_at)
+    a, _ = ctx.para(sp.open_at)
+    if end <= a:
+        if a == 0:
+            return False, None
+        a, _ = ctx.para(a - 1)
+        end = ctx.para(a)[1]
+    start = ctx.sentence_start(max(a, end - 1))
+    rng = ctx.token_range(start, end)
+    if any(ctx.quoted[i] for i in rng):
+        return False, None
+    for i in rng:
+        tok = ctx.doc[i]
+        if cues.is_cue_verb(tok, strict=True) or cues.is_thought_verb(tok):
+            phrase = subject_phrase(tok, ctx)
+            if phrase:
+                cue = Cue(_cue_text(tok), tok, phrase, _head_of(phrase), "sentence")
+                actor = resolve_speaker(ctx, cue)
+                if actor:
+                    return True, actor
+    return False, None
 
 
 def extract_quotes(doc, actors: ActorIndex) -> list[Quote]:
-    text = doc.text
+    spans = find_spans(doc.text)
+    ctx = Context(doc, spans, actors)
     quotes: list[Quote] = []
-    last_speaker: tuple[str | None, str | None] = (None, None)
-    for start, end in find_quote_spans(text):
-        content = text[start:end]
-        if _is_title_like(content.strip(" ,.")):
+    last: str | None = None
+    for sp in spans:
+        cand = classify(ctx, sp)
+        cue = find_cue(ctx, cand)
+        if cand.drop and not (cue is not None and cue.where in ("after", "before", "colon")):
             continue
-        words = len(content.split())
-        cue = _cue_for(doc, start, end)
-        actor_id, speaker, cue_text = None, None, None
-        if cue is not None:
-            subj = _subject(cue)
-            actor_id = actors.resolve(subj) if subj is not None else None
-            cluster = actors.cluster(actor_id)
-            speaker = cluster.name if cluster else None
-            cue_text = cue.text
-        elif words >= 4:
-            actor_id, speaker = last_speaker
-        if actor_id:
-            last_speaker = (actor_id, speaker)
-        quotes.append(Quote(
-            start=start, end=end, text=content, speaker=speaker, actor_id=actor_id,
-            cue=cue_text, kind="quote" if words >= 4 else "partial",
-        ))
+        cand.cue = cue
+        if cue is not None and cue.where == "before" and _says_it(ctx, cand):
+            cand.embedded = False
+        if cue is None:
+            if cand.headline:
+                quotes.append(_quote(ctx, cand, None))
+                continue
+            if cand.embedded or (cand.words < 4 and cand.text.rstrip()[-1:] not in ".!?,"):
+                continue  # a scare quote or a term, not speech
+            found, actor = _previous_sentence_speaker(ctx, sp)
+            actor_id = actor if found else last
+            quotes.append(_quote(ctx, cand, actor_id))
+            last = actor_id
+            continue
+        actor_id = resolve_speaker(ctx, cue)
+        quotes.append(_quote(ctx, cand, actor_id))
+        if cand.kind == "quote" or actor_id:
+            last = actor_id
     return quotes
+
+
+def _says_it(ctx: Context, cand: Candidate) -> bool:
+    """The quote is what the cue verb says (``said "We ..."``, ``told reporters "We ..."``,
+    ``he said, "and ..."``), not a fragment built into the sentence (``urged him to "act"``)."""
+    left = _left_text(ctx, cand.span)
+    verb = cand.cue.verb
+    if left.endswith(",") or verb is None:
+        return True
+    if verb.idx + len(verb.text) >= len(left):
+        return True  # the verb stands right before the mark
+    last = left.split()[-1].lower() if left.split() else ""
+    return cand.text[:1].isupper() and last not in {"to", "of", "as", "the", "a", "an", "that"}
+
+
+def _quote(ctx: Context, cand: Candidate, actor_id: str | None) -> Quote:
+    cluster = ctx.actors.cluster(actor_id) if actor_id else None
+    return Quote(
+        start=cand.span.start, end=cand.span.end, text=cand.text,
+        speaker=cluster.name if cluster else None, actor_id=actor_id if cluster else None,
+        cue=cand.cue.text if cand.cue else None, kind=cand.kind,
+    )
