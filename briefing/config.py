@@ -58,3 +58,41 @@ def load_config(path: Path | None = None) -> Config:
 
 def _str(value: object) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
+
+
+def save_setting(key: str, value: str, path: Path | None = None) -> None:
+    """Set one top-level string setting in the config file, keeping everything else; atomic.
+
+    Raises OSError when the file cannot be written.
+    """
+    import json
+    import os
+    import re
+    import tempfile
+
+    path = path or config_path()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    new = f"{key} = {json.dumps(value, ensure_ascii=False)}"
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    first_table = next((i for i, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
+    for i in range(first_table):
+        if pattern.match(lines[i]):
+            lines[i] = new
+            break
+    else:
+        lines.insert(first_table, new)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".toml")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write("\n".join(lines) + "\n")
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

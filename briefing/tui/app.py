@@ -1,0 +1,139 @@
+"""The Textual app: config, theme, keymap, and the analysis worker feeding the reader screen.
+
+The analysis source is injectable (``analyse``), so tests drive the app with hand-built
+analyses and never import spaCy. Nothing here imports spaCy: the default source imports the
+runner inside the worker thread, after the text has painted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from textual import work
+from textual.app import App
+from textual.worker import get_current_worker
+
+from briefing.config import Config, load_config, save_setting
+from briefing.model import Article, ArticleAnalysis, Briefing
+from briefing.tui.commands import ReaderCommands
+from briefing.tui.keys import check_keymap
+from briefing.tui.messages import AnalysisFailed, AnalysisReady, Progress
+from briefing.tui.screens.reader import ReaderScreen
+
+Analyse = Callable[[list[Article], "str | None"], Iterable[tuple[int, ArticleAnalysis]]]
+
+DEFAULT_THEME = "textual-dark"
+FEW_COLOURS_THEME = "ansi-dark"
+
+
+def default_analyse(articles: list[Article], model_name: str | None) -> Iterable[tuple[int, ArticleAnalysis]]:
+    """The real analysis: cached articles first, then spaCy (imported here, in the worker)."""
+    from briefing.analysis.runner import iter_analyses
+
+    return iter_analyses(articles, model_name, use_cache=True)
+
+
+class BriefingApp(App[int]):
+    """Read a briefing: text, quotes, actors, figures."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "briefing"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+
+    def __init__(
+        self,
+        briefing: Briefing,
+        model_name: str | None = None,
+        analyse: Analyse | None = None,
+        config: Config | None = None,
+        remember_theme: bool = True,
+    ) -> None:
+        super().__init__()
+        self.briefing = briefing
+        self.model_name = model_name
+        self.analyse = analyse or default_analyse
+        self.config = config if config is not None else load_config()
+        self.remember_theme = remember_theme
+        self.reader = ReaderScreen(briefing)
+        self._theme_name = ""
+
+    def get_default_screen(self) -> ReaderScreen:
+        return self.reader
+
+    def on_mount(self) -> None:
+        self.theme = self._initial_theme()
+        keymap, problems = check_keymap(self.config.keymap)
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in (*self.config.problems, *problems):
+            self.notify(problem, title="Config", severity="warning", timeout=8)
+        errors = self.briefing.errors
+        if errors:
+            shown = "\n".join(e.message for e in errors[:5])
+            more = f"\n(and {len(errors) - 5} more)" if len(errors) > 5 else ""
+            self.notify(shown + more, title="Could not load", severity="warning", timeout=10)
+
+    def on_ready(self) -> None:
+        """The first frame (the article text) is on screen: now start the analysis."""
+        self._theme_name = self.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.run_analysis()
+
+    def _initial_theme(self) -> str:
+        wanted = self.config.theme
+        if wanted and wanted in self.available_themes:
+            return wanted
+        if wanted:
+            self.notify(f"theme '{wanted}' is unknown; using the default", title="Config", severity="warning")
+        if self.console.color_system in ("standard", "windows"):
+            return FEW_COLOURS_THEME
+        return DEFAULT_THEME
+
+    def _theme_changed(self, theme) -> None:
+        if theme.name == self._theme_name:
+            return
+        self._theme_name = theme.name
+        self.reader.restyle()
+        if not self.remember_theme:
+            return
+        try:
+            save_setting("theme", theme.name)
+        except OSError as exc:
+            self.notify(f"could not remember the theme: {exc}", severity="warning")
+
+    # -- the analysis worker -----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
+    def run_analysis(self) -> None:
+        worker = get_current_worker()
+        articles = list(self.briefing.articles)
+        total = len(articles)
+        done = 0
+        try:
+            for index, analysis in self.analyse(articles, self.model_name):
+                if worker.is_cancelled:
+                    return
+                done += 1
+                self.post_message(AnalysisReady(index, analysis))
+                self.post_message(Progress(done, total))
+        except Exception as exc:  # noqa: BLE001 - shown in the app, never as a traceback
+            if worker.is_cancelled:
+                return
+            if type(exc).__name__ == "ModelError":
+                message = str(exc)
+            else:
+                message = f"internal error: {exc.__class__.__name__}: {exc}"
+            self.post_message(AnalysisFailed(message))
+            return
+        if done < total and not worker.is_cancelled:
+            self.post_message(AnalysisFailed(f"only {done} of {total} articles could be analysed"))
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        self.reader.add_analysis(message.index, message.analysis)
+
+    def on_progress(self, message: Progress) -> None:
+        self.reader.set_progress(message.done, message.total)
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        self.reader.set_failure(message.message)
+        self.notify(message.message, title="Analysis failed", severity="error", timeout=15)

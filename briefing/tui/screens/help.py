@@ -1,0 +1,80 @@
+"""The ``?`` help screen, generated from the bindings (with the user's keymap applied)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingsMap
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from briefing.tui import keys
+
+
+def binding_rows(app: App, group: list[Binding]) -> list[tuple[str, str, str]]:
+    """(keys, description, binding id) for each binding of ``group``, as currently bound."""
+    bindings = BindingsMap(group)
+    keymap = getattr(app, "_keymap", {})
+    if keymap:
+        bindings.apply_keymap(keymap)
+    rows: dict[str, tuple[list[str], str]] = {}
+    for _key, binding in bindings:
+        ident = binding.id or binding.action
+        shown, _ = rows.setdefault(ident, ([], binding.description))
+        display = app.get_key_display(binding)
+        if display not in shown:
+            shown.append(display)
+    return [(" ".join(shown), description, ident) for ident, (shown, description) in rows.items()]
+
+
+def help_table(app: App) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column()
+    table.add_column(style="dim", no_wrap=True)
+    for title, group in keys.GROUPS:
+        table.add_row(Text(title, style="bold underline"), Text(""), Text("binding id", style="dim italic"))
+        for shown, description, ident in binding_rows(app, group):
+            table.add_row(Text(shown), Text(description), Text(ident))
+        table.add_row(Text(""), Text(""), Text(""))
+    palette = app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "command_palette", ""))
+    table.add_row(Text(palette), Text("Command palette: every action, themes, articles"), Text(""))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key, grouped by where it works. Rebind keys in the config's [keymap] table."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss_help", "Close help"),
+        Binding("j,down", "scroll('down')", "Down", show=False),
+        Binding("k,up", "scroll('up')", "Up", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: auto; max-width: 100%; height: auto; max-height: 100%;
+        border: round $border; padding: 0 1; background: $surface;
+    }
+    HelpScreen #help-title { text-style: bold; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("Keys (escape closes)", style="bold"), id="help-title")
+            yield Static(help_table(self.app), id="help-table")
+            note = Text("Rebind a key in the config file: [keymap] \"binding id\" = \"key\"", style="dim")
+            yield Static(note, id="help-note")
+
+    def action_dismiss_help(self) -> None:
+        self.dismiss(None)
+
+    def action_scroll(self, direction: str) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        if direction == "down":
+            body.scroll_down(animate=False)
+        else:
+            body.scroll_up(animate=False)

@@ -1,0 +1,169 @@
+"""The base of every list in the reader: an OptionList of items with a mark column.
+
+OptionList draws only the lines on screen, so a list of thousands of items stays cheap.
+Each row starts with a narrow mark column (empty unless ``mark_for`` says otherwise), which
+the review features use to show reviewed / flagged items; the rest is the item's own
+prompt, wrapped with a hanging indent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefing.tui import keys
+from briefing.tui.messages import JumpTo, Target
+
+T = TypeVar("T")
+
+MARK_WIDTH = 2
+
+
+def with_mark(mark: str, body: RenderableType) -> Table:
+    """A row: the mark column, then ``body`` wrapping under itself."""
+    grid = Table.grid(padding=0, expand=True)
+    grid.add_column(width=MARK_WIDTH, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(mark[:MARK_WIDTH]), body)
+    return grid
+
+
+class ItemList(OptionList, Generic[T]):
+    """A list of items (quotes, actors, figures, articles) that can point into the text."""
+
+    BINDINGS = keys.MOVE + keys.LISTS
+
+    DEFAULT_CSS = """
+    ItemList {
+        height: 1fr;
+        max-height: 100%;
+        border: none;
+        padding: 0;
+        &:focus { border: none; }
+        & > .option-list--option { padding: 0 1 0 0; }
+    }
+    """
+
+    dividers = True
+    empty_message = "Nothing here."
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
+        self.items: list[T] = []
+        self.mark_for: Callable[[str], str] | None = None
+
+    # -- what subclasses say about their items ---------------------------------------------
+
+    def item_id(self, item: T) -> str:
+        raise NotImplementedError
+
+    def item_prompt(self, item: T) -> RenderableType:
+        raise NotImplementedError
+
+    def mark_key(self, item: T) -> str:
+        """The key ``mark_for`` is asked about (the item id unless a list says otherwise)."""
+        return self.item_id(item)
+
+    def item_text(self, item: T) -> str:
+        """Plain text of an item, for search."""
+        return ""
+
+    def item_target(self, item: T) -> Target | None:
+        """Where ``enter`` on this item goes in the text (None: nowhere)."""
+        return None
+
+    # -- filling ---------------------------------------------------------------------------------
+
+    def set_items(self, items: Sequence[T], keep: str | None = None) -> None:
+        """Replace the items; keep the highlight on the item with id ``keep`` if still there."""
+        self.items = list(items)
+        if not self.items:
+            self.show_message(self.empty_message)
+            return
+        options: list[Any] = []
+        for item in self.items:
+            options.append(Option(self._row(item), id=self.item_id(item)))
+            if self.dividers:
+                options.append(None)
+        if self.dividers:
+            options.pop()
+        self.set_options(options)
+        index = 0
+        if keep is not None:
+            index = next((i for i, it in enumerate(self.items) if self.item_id(it) == keep), 0)
+        self.highlighted = index
+
+    def show_message(self, message: str, style: str = "dim italic") -> None:
+        """Show one line of text instead of items (loading, failure, nothing found)."""
+        self.items = []
+        self.set_options([Option(Text(message, style=style), disabled=True)])
+        self.highlighted = None
+
+    def _row(self, item: T) -> RenderableType:
+        mark = self.mark_for(self.mark_key(item)) if self.mark_for else ""
+        return with_mark(mark, self.item_prompt(item))
+
+    def refresh_marks(self) -> None:
+        """Redraw every row's mark column (after ``mark_for`` changed its answers)."""
+        for index, item in enumerate(self.items):
+            self.replace_option_prompt_at_index(index, self._row(item))
+
+    def refresh_item(self, index: int) -> None:
+        if 0 <= index < len(self.items):
+            self.replace_option_prompt_at_index(index, self._row(self.items[index]))
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    @property
+    def current(self) -> T | None:
+        index = self.highlighted
+        if index is None or not (0 <= index < len(self.items)):
+            return None
+        return self.items[index]
+
+    def highlight_id(self, item_id: str) -> bool:
+        for index, item in enumerate(self.items):
+            if self.item_id(item) == item_id:
+                self.highlighted = index
+                self.scroll_to_highlight()
+                return True
+        return False
+
+    def find(self, query: str, forward: bool = True) -> int | None:
+        """Move to the next item (after the highlighted one) whose text contains ``query``."""
+        if not self.items or not query:
+            return None
+        needle = query.casefold()
+        count = len(self.items)
+        here = self.highlighted if self.highlighted is not None else (-1 if forward else count)
+        for step in range(1, count + 1):
+            index = (here + step if forward else here - step) % count
+            if needle in self.item_text(self.items[index]).casefold():
+                self.highlighted = index
+                self.scroll_to_highlight()
+                return index
+        return None
+
+    def count_matches(self, query: str) -> int:
+        needle = query.casefold()
+        return sum(needle in self.item_text(item).casefold() for item in self.items)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list is not self:
+            return
+        event.stop()
+        item = self.current
+        if item is None:
+            return
+        self.item_selected(item)
+
+    def item_selected(self, item: T) -> None:
+        target = self.item_target(item)
+        if target is not None:
+            self.post_message(JumpTo(target))
