@@ -1,18 +1,68 @@
 """Actors: one entry per real person or organisation named in an article.
 
-``find_actors(doc)`` builds an ``ActorIndex``; the quote extractor asks it to ``resolve`` a
-speaker phrase (a name, a pronoun, a role noun) to an actor; ``finish(quotes)`` freezes the
-index into ``Actor`` objects in salience order.
+``find_actors(doc)`` builds an ``ActorIndex`` in four steps:
+
+1. person mentions: the model's PERSON entities, repaired (leading affiliations and titles,
+   trailing dashes, possessives, parties tagged as people), names after Mr/Dr/Lord...,
+   and every player in a team sheet (``lineups``);
+2. clustering: full names first, then short forms ("Mr Kennedy", "Kennedy", "J Robinson",
+   "Sonny") attach to the full name they fit, the nearest one when two people share a
+   surname; a later scan picks up surnames the model tagged as places or organisations;
+3. roles from titles, appositions and copulas (``roles``);
+4. one pass in text order over names, pronouns and role nominals ("the UN chief",
+   "the 30-year-old") that links each pronoun and nominal to the most salient agreeing actor.
+
+The quote extractor asks the index to ``resolve`` a speaker token and ``finish(quotes)``
+freezes it into ``Actor`` objects in salience order.
 """
 
 from __future__ import annotations
 
+import bisect
+import os
+import re
 from dataclasses import dataclass, field
 
+from briefing.analysis import names as N
+from briefing.analysis.lineups import find_lineups
+from briefing.analysis.roles import role_around, role_before
 from briefing.model import Actor, Quote
 
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "prof", "professor", "dame", "rev"}
-PRONOUNS = {"he", "she", "him", "her", "they", "them", "his", "hers", "their", "i", "we"}
+TITLES = N.COURTESY  # kept for callers of the first version
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+NEUTER_PRONOUNS = {"it", "its", "itself"}
+PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS
+SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "source", "sources", "statement"}
+ORG_NOUNS = {
+    "government", "ministry", "department", "office", "executive", "committee", "commission",
+    "company", "firm", "group", "bank", "party", "council", "authority", "agency", "union",
+    "club", "board", "regulator", "watchdog", "body", "organisation", "organization",
+    "carmaker", "maker", "retailer", "airline", "operator", "insurer", "lender", "bank",
+    "supermarket", "chain", "giant", "business", "corporation", "association", "federation",
+    "court", "tribunal", "team", "side", "squad", "administration", "cabinet", "treasury",
+    "police", "force", "army", "consultancy", "broadcaster", "network", "channel", "paper",
+    "newspaper", "exchange", "fund", "institute", "university", "charity", "campaign",
+}
+COMPANY_NOUNS = {"company", "firm", "group", "carmaker", "maker", "retailer", "airline", "operator",
+                 "insurer", "lender", "bank", "supermarket", "chain", "giant", "business",
+                 "corporation", "broadcaster", "consultancy", "network", "channel", "newspaper"}
+_EPITHET_HEADS = {"year-old", "man", "woman", "youngster", "teenager", "veteran", "star",
+                  "player", "champion", "international", "rookie", "debutant", "newcomer"}
+_SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    words: list[str]
+    title: str | None = None
+    kind: str = "name"  # name | lineup | rescan | nominal
+    cluster: "_Cluster | None" = None
 
 
 @dataclass
@@ -24,111 +74,370 @@ class _Cluster:
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     explicit: bool = True  # named in the text (not only created as a quoted group)
+    words: list[str] = field(default_factory=list)
+    gender: str | None = None
+    titles: set = field(default_factory=set)
+    nationality: set = field(default_factory=set)
+    kind: str = "person"  # person | org | gpe | party | group
+    speaks: bool = False
+    hidden: bool = False
+    tokens: list[int] = field(default_factory=list)  # token index of each mention's head
 
 
-def _clean(span):
-    """Trim determiners, titles-as-punctuation and possessives off an entity span."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].lower_ in {"the", "'s", "’s"}):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s", "'"}):
-        end -= 1
-    return doc[start:end] if end > start else None
+def _key(words) -> tuple[str, ...]:
+    return tuple(N.norm_word(w) for w in words)
 
 
-def _name_key(text: str) -> list[str]:
-    words = [w for w in text.replace(".", " ").split() if w.lower() not in TITLES]
-    return words
+def _core(words) -> list[str]:
+    return [w for w in words if not N.is_initial(w)]
+
+
+def _is_full(words) -> bool:
+    return len(_core(words)) >= 2 and not N.is_initial(words[0])
+
+
+def _match(mwords, cwords) -> int:
+    """How well mention words fit a cluster's name: 5 exact ... 1 first name only, 0 none."""
+    m, c = _key(mwords), _key(cwords)
+    if not m or not c:
+        return 0
+    if m == c:
+        return 5
+    m_init = [w for w in mwords if N.is_initial(w)]
+    if m_init and mwords[0] in m_init:
+        k = 0
+        while k < len(mwords) and N.is_initial(mwords[k]):
+            k += 1
+        rest = m[k:]
+        letters = "".join(N.initial_letters(w) for w in mwords[:k])
+        if not rest or len(rest) >= len(c) or c[-len(rest):] != rest:
+            return 0
+        cfirst = cwords[: len(cwords) - len(rest)]
+        cletters = "".join(N.initial_letters(w) for w in cfirst)
+        if cletters.startswith(letters) or (cletters and letters.startswith(cletters)) or (
+            cletters and cletters[0] == letters[0]
+        ):
+            return 3
+        return 0
+    if len(m) >= 2:
+        if len(m) < len(c) and c[-len(m):] == m and N.norm_word(mwords[0]) in N.PARTICLES | {w.lower() for w in mwords[:1] if w[:1].isupper()}:
+            return 4
+        if len(c) < len(m) and m[-len(c):] == c and not N.is_initial(cwords[0]):
+            return 4
+        if m[0] == c[0] and m[-1] == c[-1] and not N.is_initial(cwords[0]):
+            return 4
+        return 0
+    w = m[0]
+    if w in N.PARTICLES:
+        return 0
+    if w == c[-1]:
+        return 2
+    if len(c) >= 2 and (c[-1] == w or (len(c) >= 3 and " ".join(c[-2:]) == w)):
+        return 2
+    if len(c) >= 2 and w == c[0] and not N.is_initial(cwords[0]) and c[0] not in N.PARTICLES:
+        return 1
+    return 0
 
 
 class ActorIndex:
     def __init__(self, doc):
         self.doc = doc
+        self.text = doc.text
         self.clusters: list[_Cluster] = []
+        self._by_id: dict[str, _Cluster] = {}
         self._by_token: dict[int, str] = {}
+        self._links: dict[int, str] = {}  # pronoun / nominal token -> actor id
+        self._events: list[tuple[int, str, float]] = []  # (token, actor id, weight) in text order
+        self._sent_of: list[int] = []
+        self._para_of: list[int] = []
+        self._quotes: list[tuple[int, int]] = []
+        self._quote_starts: list[int] = []
+        self._prepare()
+
+    # -- text geometry ---------------------------------------------------------------
+    def _prepare(self) -> None:
+        doc = self.doc
+        sent_of = [0] * len(doc)
+        try:
+            for k, sent in enumerate(doc.sents):
+                for i in range(sent.start, sent.end):
+                    sent_of[i] = k
+        except ValueError:  # no sentence boundaries (blank pipeline)
+            pass
+        self._sent_of = sent_of
+        breaks = [m.start() for m in re.finditer(r"\n", self.text)]
+        self._para_of = [bisect.bisect_right(breaks, t.idx) for t in doc]
+        self._quotes = _quote_regions(self.text)
+        self._quote_starts = [a for a, _ in self._quotes]
+
+    def in_quote(self, char: int) -> bool:
+        k = bisect.bisect_right(self._quote_starts, char) - 1
+        return k >= 0 and self._quotes[k][0] <= char < self._quotes[k][1]
 
     # -- building --------------------------------------------------------------------
-    def _new(self, type_: str, name: str) -> _Cluster:
-        cluster = _Cluster(id=f"a{len(self.clusters) + 1}", type=type_, name=name)
+    def _new(self, type_: str, name: str, kind: str = "person") -> _Cluster:
+        cluster = _Cluster(id=f"a{len(self.clusters) + 1}", type=type_, name=name, kind=kind)
         self.clusters.append(cluster)
+        self._by_id[cluster.id] = cluster
         return cluster
 
-    def _match_person(self, words: list[str]) -> _Cluster | None:
-        if not words:
-            return None
-        for cluster in self.clusters:
-            if cluster.type != "PERSON":
-                continue
-            cwords = _name_key(cluster.name)
-            if words == cwords:
-                return cluster
-            if len(words) == 1 and words[0] in cwords:
-                return cluster
-        return None
+    def _attach(self, cluster: _Cluster, m: _Mention) -> None:
+        m.cluster = cluster
+        surface = self.text[m.start:m.end]
+        if surface not in cluster.aliases:
+            cluster.aliases.append(surface)
+        if (m.start, m.end) not in cluster.mentions:
+            cluster.mentions.append((m.start, m.end))
+        for i in range(m.tok_start, m.tok_end):
+            self._by_token[i] = cluster.id
+        if m.title:
+            cluster.titles.add(m.title)
 
     def add_mention(self, span, type_: str) -> _Cluster | None:
-        span = _clean(span)
-        if span is None:
-            return None
-        text = span.text
+        """Add a named span by hand (kept for callers of the first version)."""
         if type_ == "PERSON":
-            words = _name_key(text)
-            if not words:
+            m = _person_mention(span.doc, span.start, span.end)
+            if m is None:
                 return None
-            cluster = self._match_person(words)
-            if cluster is None:
-                cluster = self._new("PERSON", " ".join(words))
-            elif len(words) > len(_name_key(cluster.name)):
-                cluster.name = " ".join(words)
-        else:
-            cluster = next((c for c in self.clusters if c.type == type_ and c.name.lower() == text.lower()), None)
-            if cluster is None:
-                cluster = self._new(type_, text)
-        if text not in cluster.aliases:
-            cluster.aliases.append(text)
-        cluster.mentions.append((span.start_char, span.end_char))
-        for tok in span:
-            self._by_token[tok.i] = cluster.id
-        if cluster.role is None:
-            cluster.role = _role_before(span)
+            best = None
+            for c in self.clusters:
+                if c.type == "PERSON" and _match(m.words, c.words) >= 2:
+                    best = c
+                    break
+            if best is None:
+                best = self._new("PERSON", " ".join(m.words))
+                best.words = list(m.words)
+            self._attach(best, m)
+            return best
+        cluster = self._org_cluster(self.text[span.start_char:span.end_char], "org")
+        m = _Mention(span.start_char, span.end_char, span.start, span.end, span.text.split(), kind="name")
+        self._attach(cluster, m)
         return cluster
+
+    def _org_cluster(self, text: str, kind: str) -> _Cluster:
+        key = _org_key(text)
+        for c in self.clusters:
+            if c.type == "ORG" and c.kind in ("org", "gpe", "party") and _org_same(key, c):
+                return c
+        c = self._new("ORG", _org_display(text), kind)
+        c.words = text.split()
+        return c
 
     # -- resolving -------------------------------------------------------------------
     def cluster(self, actor_id: str | None) -> _Cluster | None:
-        return next((c for c in self.clusters if c.id == actor_id), None)
+        return self._by_id.get(actor_id) if actor_id else None
 
     def at_token(self, i: int) -> str | None:
         return self._by_token.get(i)
 
     def resolve(self, token) -> str | None:
-        """The actor a speaker token refers to: a name in an actor mention, or a pronoun."""
-        found = self.at_token(token.i)
-        if found:
+        """The actor a speaker token refers to, or None.
+
+        The token may be a name inside a mention, a pronoun, a role noun ("minister", "chief"),
+        "spokesman" in "a spokesman for X" / "X's spokeswoman", or an organisation noun
+        ("the ministry", "the company").
+        """
+        return self._resolve(token, depth=0)
+
+    def _resolve(self, token, depth: int) -> str | None:
+        if token is None or depth > 3:
+            return None
+        i = token.i
+        found = self._by_token.get(i) or self._links.get(i)
+        if found and not self._by_id[found].hidden:
             return found
-        for child in token.subtree:
-            found = self.at_token(child.i)
-            if found:
-                return found
-        if token.lower_ in PRONOUNS:
-            return self._previous_person(token.i)
+        low = token.lower_
+        if low in PRONOUNS:
+            return self._resolve_pronoun(token)
+        # Names inside the noun phrase: "Wales coach Mike Ruddock", "the minister, Ken Clarke".
+        for child in token.children:
+            if child.dep_ in ("appos", "compound", "flat", "nmod") and child.i in self._by_token:
+                cid = self._by_token[child.i]
+                if self._by_id[cid].type == "PERSON":
+                    return cid
+        if low in SPOKES_NOUNS or token.lemma_.lower() in SPOKES_NOUNS:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found = self._resolve(pobj, depth + 1)
+                            if found:
+                                return found
+            for child in token.children:
+                if child.dep_ in ("poss", "compound", "nmod", "amod"):
+                    found = self._resolve(child, depth + 1) or self._org_by_word(child)
+                    if found:
+                        return found
+            return None
+        if token.pos_ in ("NOUN", "PROPN"):
+            nominal = self._resolve_nominal(token)
+            if nominal:
+                return nominal
+            org = self._resolve_org_noun(token)
+            if org:
+                return org
         return None
 
-    def _previous_person(self, i: int) -> str | None:
-        for j in range(i - 1, -1, -1):
-            found = self._by_token.get(j)
-            if found and self.cluster(found).type == "PERSON":
-                return found
+    # -- salience ----------------------------------------------------------------------
+    def _salience(self, before: int, accept, window: int = 6) -> list[tuple[float, str]]:
+        """Salience of each accepted actor at token ``before``: recent subjects count most."""
+        if not self._sent_of:
+            return []
+        here_sent = self._sent_of[before] if before < len(self._sent_of) else self._sent_of[-1]
+        here_para = self._para_of[before] if before < len(self._para_of) else 0
+        here_quoted = self.in_quote(self.doc[before].idx) if before < len(self.doc) else False
+        scores: dict[str, float] = {}
+        latest: dict[str, int] = {}
+        k = bisect.bisect_left(self._events, (before, "", 0.0))
+        for tok, cid, weight in self._events[:k]:
+            cl = self._by_id[cid]
+            if cl.hidden or not accept(cl):
+                continue
+            dist = here_sent - self._sent_of[tok]
+            if dist > window:
+                latest[cid] = max(latest.get(cid, -1), tok)
+                continue
+            w = weight * (0.5 ** dist)
+            if self._para_of[tok] != here_para:
+                w *= 0.6
+            if self.in_quote(self.doc[tok].idx) and not here_quoted:
+                w *= 0.3
+            scores[cid] = scores.get(cid, 0.0) + w
+            latest[cid] = max(latest.get(cid, -1), tok)
+        if not scores and latest:
+            # nothing recent: fall back on the most recently mentioned agreeing actor
+            cid = max(latest, key=latest.get)
+            scores[cid] = 0.01
+        return sorted(((s, c) for c, s in scores.items()), reverse=True)
+
+    def _resolve_pronoun(self, token) -> str | None:
+        found = self._links.get(token.i)
+        if found:
+            return found
+        low = token.lower_
+        if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
+            want = "m" if low in MALE_PRONOUNS else "f"
+            exclude = _clause_mates(token, self._by_token) if token.dep_ in ("dobj", "pobj", "dative") else set()
+            ranked = self._salience(token.i, lambda c: c.type == "PERSON" and c.gender in (want, None) and c.id not in exclude)
+            if not ranked:
+                return None
+            best = [(s * (1.3 if self._by_id[c].gender == want else 1.0), c) for s, c in ranked]
+            best.sort(reverse=True)
+            return best[0][1]
+        if low in NEUTER_PRONOUNS:
+            ranked = self._salience(token.i, lambda c: c.type in ("ORG",) and c.kind != "party", window=4)
+            return ranked[0][1] if ranked else None
+        if low in PLURAL_PRONOUNS:
+            ranked = self._salience(token.i, lambda c: c.type in ("ORG", "GROUP") and c.kind in ("party", "group", "org"), window=3)
+            return ranked[0][1] if ranked else None
+        return None
+
+    def _resolve_nominal(self, token) -> str | None:
+        found = self._links.get(token.i)
+        if found:
+            return found
+        info = _nominal_info(token)
+        if info is None:
+            return None
+        head, mods, gender, nationality = info
+        return self._pick_for_nominal(token, head, mods, gender, nationality)
+
+    def _pick_for_nominal(self, token, head, mods, gender, nationality) -> str | None:
+        def accept(c):
+            if c.type != "PERSON":
+                return False
+            if gender and c.gender and c.gender != gender:
+                return False
+            if nationality and c.nationality and nationality not in c.nationality:
+                return False
+            if c.id in self._np_people(token):
+                return False
+            return True
+
+        ranked = self._salience(token.i, accept, window=8)
+        if not ranked:
+            return None
+        best, best_score = None, 0.0
+        for score, cid in ranked:
+            c = self._by_id[cid]
+            strength = _role_fit(head, mods, c, nationality)
+            if strength == "strong":
+                score = score * 4 + 1.0
+            elif strength == "weak":
+                score *= 1.5
+            if score > best_score:
+                best, best_score = cid, score
+        if best is None:
+            return None
+        # Too far back and no role evidence: an unnamed person ("the minister").
+        if best_score < 0.05:
+            return None
+        if head not in _EPITHET_HEADS and head not in N.NATIONALITIES and not head.endswith("year-old"):
+            fit = _role_fit(head, mods, self._by_id[best], nationality)
+            if fit is None and best_score < 0.25:
+                return None
+        return best
+
+    def _np_people(self, token) -> set[str]:
+        out = set()
+        for t in token.subtree:
+            cid = self._by_token.get(t.i)
+            if cid:
+                out.add(cid)
+        return out
+
+    def _org_by_word(self, token) -> str | None:
+        low = N.norm_word(token.text)
+        best = None
+        for c in self.clusters:
+            if c.type == "ORG" and not c.hidden and c.kind != "group":
+                if low in {N.norm_word(w) for w in c.words} or low == N.norm_word(c.name):
+                    if best is None or self._last_before(c, token.i) > self._last_before(best, token.i):
+                        best = c
+        return best.id if best else None
+
+    def _last_before(self, c: _Cluster, i: int) -> int:
+        toks = [t for t in c.tokens if t < i]
+        return max(toks) if toks else -1
+
+    def _resolve_org_noun(self, token) -> str | None:
+        low = token.lemma_.lower()
+        if low not in ORG_NOUNS:
+            return None
+        if not any(c.lower_ in ("the", "its", "this", "that") or c.dep_ == "poss" or c.dep_ == "compound" for c in token.children):
+            return None
+        # a compound naming the organisation: "the executive", "the ministry"
+        direct = self._org_by_word(token)
+        if direct:
+            return direct
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "poss"):
+                found = self._org_by_word(child)
+                if found:
+                    return found
+        if low in ("government", "administration", "executive", "cabinet"):
+            ranked = self._salience(token.i, lambda c: c.kind == "gpe", window=30)
+            return ranked[0][1] if ranked else None
+        if low in COMPANY_NOUNS:
+            ranked = self._salience(token.i, lambda c: c.kind == "org", window=12)
+            return ranked[0][1] if ranked else None
         return None
 
     def ensure_group(self, span) -> str:
         """An actor for an unnamed collective source ("analysts"), created on demand."""
-        text = span.text
-        cluster = next((c for c in self.clusters if c.name.lower() == text.lower()), None)
+        doc = span.doc
+        toks = [t for t in span if not (t.lower_ in ("the", "a", "an", "some", "many", "several") or t.is_punct)]
+        text = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)] if toks else span.text
+        cluster = next((c for c in self.clusters if c.kind == "group" and c.name.lower() == text.lower()), None)
         if cluster is None:
-            cluster = self._new("GROUP", text)
+            cluster = self._new("GROUP", text, "group")
+            cluster.words = text.split()
+            cluster.explicit = False
+        if text not in cluster.aliases:
             cluster.aliases.append(text)
-        cluster.mentions.append((span.start_char, span.end_char))
+        s, e = (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else (span.start_char, span.end_char)
+        if (s, e) not in cluster.mentions:
+            cluster.mentions.append((s, e))
         return cluster.id
 
     # -- freezing --------------------------------------------------------------------
@@ -137,40 +446,706 @@ class ActorIndex:
         for q in quotes:
             if q.actor_id:
                 counts[q.actor_id] = counts.get(q.actor_id, 0) + 1
-        actors = [
-            Actor(
+        actors = []
+        for c in self.clusters:
+            if c.hidden:
+                continue
+            if c.type != "PERSON" and not counts.get(c.id) and not c.speaks:
+                continue
+            mentions = tuple(sorted({m for m in c.mentions if 0 <= m[0] < m[1] <= len(self.text)}))
+            actors.append(Actor(
                 id=c.id, name=c.name, type=c.type, role=c.role,
-                aliases=tuple(c.aliases), mentions=tuple(sorted(set(c.mentions))),
+                aliases=tuple(dict.fromkeys(c.aliases)), mentions=mentions,
                 quote_count=counts.get(c.id, 0),
-            )
-            for c in self.clusters
-            if c.type == "PERSON" or counts.get(c.id)
-        ]
+            ))
         actors.sort(key=lambda a: (-a.quote_count, -len(a.mentions), a.mentions[0] if a.mentions else (0, 0)))
         return tuple(actors)
 
 
-def _role_before(span) -> str | None:
-    """Capitalised title words right before a name: "UN Secretary-General Ban Ki-Moon"."""
-    doc = span.doc
-    i = span.start - 1
-    words = []
-    while i >= 0 and doc[i].ent_type_ in ("", "ORG", "NORP", "GPE") and (
-        doc[i].is_title or doc[i].is_upper or doc[i].text in {"-", "of", "and"}
-    ) and doc[i].head.i >= span.start and doc[i].head.i < span.end + 1:
-        words.insert(0, doc[i].text_with_ws)
-        i -= 1
-    role = "".join(words).strip()
-    if role.lower() in TITLES or role.lower().rstrip(".") in TITLES:
-        return None
-    return role or None
+# -- helpers: quotes -----------------------------------------------------------------------
 
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside double quotation marks, paragraph by paragraph."""
+    out = []
+    pos = 0
+    for para in text.split("\n"):
+        open_at = None
+        for k, ch in enumerate(para):
+            if ch == "\u201c":
+                open_at = pos + k + 1
+            elif ch == "\u201d" or ch == '"':
+                if open_at is None and ch == '"':
+                    open_at = pos + k + 1
+                elif open_at is not None:
+                    out.append((open_at, pos + k))
+                    open_at = None
+        if open_at is not None:
+            out.append((open_at, pos + len(para)))
+        pos += len(para) + 1
+    return out
+
+
+# -- helpers: person mentions --------------------------------------------------------------
+
+_POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+
+
+def _person_mention(doc, start: int, end: int, kind: str = "name") -> _Mention | None:
+    """Repair a PERSON span: drop determiners, affiliations, job titles, dashes and
+    possessives around the name; None when what is left is not a person's name."""
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in _POSSESSIVE
+                           or (doc[end - 1].is_lower and doc[end - 1].lower_ not in N.PARTICLES)):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("the", "a", "an")
+                           or (doc[start].is_lower and doc[start].lower_ not in N.PARTICLES)):
+        start += 1
+    if end <= start:
+        return None
+    # An inner possessive: "Britain's Paula Radcliffe" -> the right part,
+    # "Lib Dem's Citizen's Pension" -> the left part (which then fails as a party).
+    for k in range(start + 1, end - 1):
+        if doc[k].text in ("'s", "\u2019s") or (doc[k].text in ("'", "\u2019") and doc[k - 1].text.endswith("s")):
+            left = doc[start:k]
+            right_first = doc[k + 1]
+            left_low = left.text.lower()
+            if (left_low in N.PLACES or left_low in N.NATIONALITIES or left[-1].ent_type_ in ("GPE", "ORG", "NORP", "LOC")
+                    or N.looks_like_party(left.text) or N.is_first_name(right_first.text)):
+                start = k + 1
+            else:
+                end = k
+            break
+    # Leading affiliation and job words: "Lib Dem Norman Baker", "Judge Lord Cullen".
+    while end - start > 1 and (
+        (doc[start].lower_ in N.AFFILIATION_WORDS or doc[start].lower_ in N.TITLE_WORDS
+         or doc[start].lower_ in N.NATIONALITIES or doc[start].ent_type_ == "NORP")
+        and N.norm_word(doc[start].text) not in N.HONORIFICS
+        and not N.is_first_name(doc[start].text)
+    ):
+        start += 1
+    # A first name after other capitalised words is where the name starts: "Fellow Lib Dem Norman Baker".
+    for k in range(start + 1, end - 1):
+        if N.is_first_name(doc[k].text) and all(
+            (doc[j].lower_ in N.AFFILIATION_WORDS or doc[j].ent_type_ in ("NORP", "GPE", "ORG")) and not N.is_first_name(doc[j].text)
+            for j in range(start, k)
+        ):
+            start = k
+            break
+    title = None
+    while end - start > 1 and N.norm_word(doc[start].text).rstrip(".") in N.HONORIFICS:
+        t = N.norm_word(doc[start].text).rstrip(".")
+        if t in N.COURTESY or t in N.PEERAGE:
+            title = title or t
+        elif title is None:
+            # a job title glued to the name ("President Bush"): not part of the name
+            pass
+        start += 1
+        if title and start < end and N.norm_word(doc[start].text).rstrip(".") not in N.HONORIFICS:
+            break
+    # keep the courtesy title inside the mention span ("Mr Kennedy")
+    span_start = start
+    if title and start > 0 and N.norm_word(doc[start - 1].text).rstrip(".") == title:
+        span_start = start - 1
+    name_tokens = doc[start:end]
+    text = doc.text[name_tokens.start_char:name_tokens.end_char]
+    words = text.split()
+    if not words or len(words) > 5:
+        return None
+    for w in words:
+        core = w.strip("'\u2019")
+        if not core or any(ch.isdigit() for ch in core) or "&" in core or "@" in core or "/" in core:
+            return None
+        if not (core[0].isupper() or N.norm_word(core) in N.PARTICLES):
+            return None
+    low = [N.norm_word(w) for w in words]
+    if N.looks_like_party(text) or N.norm_word(text) in N.NOT_NAMES:
+        return None
+    if len(words) == 1 and (low[0] in N.NATIONALITIES or low[0] in N.NOT_NAMES or low[0] in N.AFFILIATION_WORDS and not title):
+        return None
+    if len(words) > 1 and low[-1] in N.ORG_WORDS and not N.is_first_name(words[-1]):
+        return None
+    if all(w.isupper() and len(w) > 1 for w in words) and len(words) == 1:
+        return None  # an acronym
+    span_doc = doc[span_start:end]
+    return _Mention(span_doc.start_char, span_doc.end_char, span_start, end, words, title, kind)
+
+
+def _title_mentions(doc) -> list[tuple[int, int]]:
+    """Token ranges "Mr X", "Dr Julian X", "Lord X" whatever the entity model said."""
+    out = []
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        t = N.norm_word(tok.text).rstrip(".")
+        if t not in N.COURTESY or not tok.text[:1].isupper():
+            continue
+        j = i + 1
+        if j < n and doc[j].text == ".":
+            j += 1
+        k = j
+        while k < n and k - j < 4 and (doc[k].text[:1].isupper() and doc[k].is_alpha or doc[k].text in ("-",) or doc[k].lower_ in N.PARTICLES and k > j):
+            if doc[k].text == "-" and (k + 1 >= n or not doc[k + 1].text[:1].isupper()):
+                break
+            if doc[k].lower_ in ("i",):
+                break
+            k += 1
+        if k > j:
+            out.append((i, k))
+    return out
+
+
+def _head_of(doc, start: int, end: int):
+    span = doc[start:end]
+    try:
+        return span.root
+    except Exception:  # noqa: BLE001 - spans of unparsed docs
+        return doc[end - 1]
+
+
+def _org_key(text: str) -> tuple[str, ...]:
+    t = re.sub(r"^(the|The)\s+", "", text.strip())
+    t = re.sub(r"['\u2019]s?$", "", t)
+    return tuple(N.norm_word(w) for w in t.split())
+
+
+def _org_display(text: str) -> str:
+    t = re.sub(r"^(the|The)\s+", "", text.strip())
+    return re.sub(r"['\u2019]s?$", "", t).strip()
+
+
+def _acronym(words) -> str:
+    return "".join(w[0] for w in words if w and w[0].isalpha() and (w[0].isupper() or w.lower() not in ("of", "and", "for", "the", "&")))
+
+
+def _org_same(key: tuple[str, ...], c: _Cluster) -> bool:
+    ckey = _org_key(" ".join(c.words))
+    if key == ckey:
+        return True
+    a, b = " ".join(key), " ".join(ckey)
+    pa, pb = N.PARTY_FORMS.get(a), N.PARTY_FORMS.get(b)
+    if pa and pa == pb:
+        return True
+    if len(key) == 1 and key[0].upper() == key[0].upper() and key[0] == _acronym(list(ckey)).lower() and len(key[0]) >= 2:
+        return True
+    if len(ckey) == 1 and ckey[0] == _acronym(list(key)).lower() and len(ckey[0]) >= 2:
+        return True
+    # "BoE" for "Bank of England"
+    if len(key) == 1 and len(key[0]) >= 2 and key[0] == "".join(w[0] for w in ckey):
+        return True
+    if len(ckey) == 1 and len(ckey[0]) >= 2 and ckey[0] == "".join(w[0] for w in key):
+        return True
+    # "Lib Dems" for "Liberal Democrats": word-wise prefixes
+    if len(key) == len(ckey) and len(key) >= 2 and all(x.startswith(y) or y.startswith(x) for x, y in zip(key, ckey)):
+        return True
+    return False
+
+
+def _clause_mates(token, by_token) -> set[str]:
+    """Actors that are the subject of the verb a pronoun object hangs on ("X met him")."""
+    verb = token.head
+    while verb.dep_ == "prep":
+        verb = verb.head
+    out = set()
+    for child in verb.children:
+        if child.dep_ in _SUBJ:
+            for t in child.subtree:
+                if t.i in by_token:
+                    out.add(by_token[t.i])
+    return out
+
+
+# -- helpers: nominals ---------------------------------------------------------------------
+
+def _nominal_head(token) -> str | None:
+    """The lowercase head of a role nominal ("full-back", "30-year-old", "chief")."""
+    doc = token.doc
+    low = token.lower_
+    i = token.i
+    # "full-back", "fly-half", "30-year-old": glue hyphenated words ending at the token
+    k = i
+    while k - 2 >= 0 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_:
+        k -= 2
+    glued = doc.text[doc[k].idx: token.idx + len(token.text)].lower()
+    if glued.endswith("year-old") or glued.endswith("years-old"):
+        return "year-old"
+    if glued in N.ROLE_NOUNS:
+        return glued
+    if low in N.ROLE_NOUNS or low in N.NATIONALITIES:
+        return low
+    return None
+
+
+def _nominal_info(token):
+    """(head, modifier words, gender, nationality) of a definite singular role nominal."""
+    if token.tag_ in ("NNS", "NNPS") or token.dep_ in ("compound", "amod", "poss", "nmod"):
+        return None
+    head = _nominal_head(token)
+    if head is None:
+        return None
+    doc = token.doc
+    left = token.left_edge.i
+    dets = [t for t in doc[left: token.i] if t.dep_ == "det" or t.tag_ == "DT"]
+    if not dets or dets[0].lower_ != "the":
+        return None
+    mods = [N.norm_word(t.text) for t in doc[left: token.i] if t.is_alpha and t.lower_ != "the" and t.dep_ != "det"]
+    gender = "f" if head in N.FEMALE_NOUNS else "m" if head in N.MALE_NOUNS else None
+    nationality = head if head in N.NATIONALITIES else next((m for m in mods if m in N.NATIONALITIES), None)
+    return head, mods, gender, nationality
+
+
+def _role_fit(head: str, mods: list[str], c: _Cluster, nationality: str | None) -> str | None:
+    role_words = set()
+    if c.role:
+        role_words = {N.norm_word(w) for w in re.split(r"[\s,]+", c.role) if w}
+    alias_words = set()
+    for a in c.aliases:
+        if a.lower().startswith("the "):
+            alias_words |= {N.norm_word(w) for w in a.split()[1:]}
+    content = [m for m in mods if m not in ("the", "a", "an", "of", "and") and not m.isdigit()]
+    if nationality and nationality in c.nationality:
+        return "strong"
+    if any(m in role_words or m in alias_words for m in content if len(m) > 1):
+        return "strong"
+    if head in role_words or head in alias_words or any(w.endswith("-" + head) for w in role_words):
+        return "weak"
+    return None
+
+
+# -- the builder -----------------------------------------------------------------------------
 
 def find_actors(doc) -> ActorIndex:
     index = ActorIndex(doc)
+    if len(doc) == 0:
+        return index
+    try:
+        _build(index, doc)
+    except Exception:  # noqa: BLE001 - a broken parse must not lose the whole article
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+    return index
+
+
+def _build(index: ActorIndex, doc) -> None:
+    text = index.text
+    mentions: list[_Mention] = []
+    taken: set[int] = set()
+
+    def claim(m: _Mention | None) -> None:
+        if m is None:
+            return
+        if any(i in taken for i in range(m.tok_start, m.tok_end)):
+            return
+        mentions.append(m)
+        taken.update(range(m.tok_start, m.tok_end))
+
+    # Team sheets first: the model's tags are least reliable there.
+    for group in find_lineups(text):
+        group_m = []
+        for s, e in group:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            words = text[s:e].split()
+            group_m.append(_Mention(s, e, span.start, span.end, words, None, "lineup"))
+        if _plausible_lineup(doc, group_m):
+            for m in group_m:
+                claim(m)
+    # Names after courtesy titles.
+    for a, b in _title_mentions(doc):
+        ent = doc[a].ent_type_
+        if ent and ent not in ("PERSON",) and doc[a].ent_iob_ == "I":
+            continue
+        claim(_person_mention(doc, a, b))
+    # The model's people.
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            index.add_mention(ent, "PERSON")
-        elif ent.label_ == "ORG":
-            index.add_mention(ent, "ORG")
-    return index
+            claim(_person_mention(doc, ent.start, ent.end))
+
+    _cluster_people(index, mentions)
+    _rescan(index, doc, taken)
+    _filter_people(index, doc)
+    _add_orgs(index, doc)
+    _assign_roles(index, doc)
+    _assign_gender(index, doc)
+    _name_clusters(index)
+    _coref_pass(index, doc)
+
+
+def _plausible_lineup(doc, group: list[_Mention]) -> bool:
+    if not group:
+        return False
+    plain = [m for m in group if not N.is_initial(m.words[0])]
+    if not plain:
+        return True
+    placey = 0
+    for m in plain:
+        ents = {doc[i].ent_type_ for i in range(m.tok_start, m.tok_end)}
+        if ents & {"GPE", "LOC", "NORP", "FAC"} or " ".join(m.words).lower() in N.PLACES:
+            placey += 1
+        elif any(N.norm_word(w) in N.ORG_WORDS for w in m.words[1:]):
+            placey += 1
+    return placey * 2 < len(plain)
+
+
+def _cluster_people(index: ActorIndex, mentions: list[_Mention]) -> None:
+    mentions.sort(key=lambda m: m.start)
+    full = [m for m in mentions if _is_full(m.words)]
+    short = [m for m in mentions if not _is_full(m.words)]
+    people: list[_Cluster] = []
+    for m in full:
+        best, best_score = None, 0
+        for c in people:
+            s = _match(m.words, c.words)
+            if s >= 4 and s > best_score:
+                best, best_score = c, s
+        if best is None:
+            best = index._new("PERSON", " ".join(m.words))
+            best.words = list(m.words)
+            people.append(best)
+        elif len(_core(m.words)) > len(_core(best.words)):
+            best.words = list(m.words)
+        index._attach(best, m)
+        best.tokens.append(m.tok_end - 1)
+    for m in short:
+        target = _pick_cluster(m, people)
+        if target is None:
+            target = index._new("PERSON", " ".join(m.words))
+            target.words = list(m.words)
+            people.append(target)
+        elif N.is_initial(target.words[0]) and not N.is_initial(m.words[0]) and len(m.words) > 1:
+            target.words = list(m.words)
+        index._attach(target, m)
+        target.tokens.append(m.tok_end - 1)
+
+
+def _pick_cluster(m: _Mention, people: list[_Cluster]) -> _Cluster | None:
+    scored = [(_match(m.words, c.words), c) for c in people]
+    scored = [(s, c) for s, c in scored if s > 0]
+    if not scored:
+        return None
+    top = max(s for s, _ in scored)
+    cands = [c for s, c in scored if s == top]
+    gender = N.HONORIFICS.get(m.title) if m.title else None
+    if gender and len(cands) > 1:
+        agree = [c for c in cands if _cluster_gender_hint(c) in (gender, None)]
+        cands = agree or cands
+    if len(cands) == 1:
+        return cands[0]
+
+    def last_before(c):
+        starts = [s for s, _ in c.mentions if s < m.start]
+        return max(starts) if starts else -1
+
+    before = [c for c in cands if last_before(c) >= 0]
+    if before:
+        return max(before, key=last_before)
+    return min(cands, key=lambda c: min(s for s, _ in c.mentions) if c.mentions else 10**9)
+
+
+def _cluster_gender_hint(c: _Cluster) -> str | None:
+    for t in c.titles:
+        g = N.HONORIFICS.get(t)
+        if g:
+            return g
+    first = next((w for w in c.words if not N.is_initial(w)), None)
+    return N.first_name_gender(first) if first and len(_core(c.words)) >= 2 else None
+
+
+def _rescan(index: ActorIndex, doc, taken: set[int]) -> None:
+    """Surnames and full names the model tagged as places or organisations, or missed."""
+    text = index.text
+    people = [c for c in index.clusters if c.type == "PERSON"]
+    forms: dict[str, list[_Cluster]] = {}
+    for c in people:
+        core = _core(c.words)
+        if len(core) >= 2:
+            forms.setdefault(" ".join(c.words), []).append(c)
+            surname = core[-1]
+            if len(core) >= 3 and N.norm_word(core[-2]) in N.PARTICLES:
+                surname = " ".join(core[-2:])
+            forms.setdefault(surname, []).append(c)
+        elif len(core) == 1 and c.words and len(c.words) == 1 and c.titles:
+            forms.setdefault(core[0], []).append(c)
+    if not forms:
+        return
+    for form, cands in forms.items():
+        if len(form) < 3 or form.lower() in N.NOT_NAMES or form.lower() in N.NATIONALITIES:
+            continue
+        for m in re.finditer(r"(?<![\w'\u2019-])" + re.escape(form) + r"(?![\w-])", text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            if span.start_char != m.start() or span.end_char != m.end():
+                continue
+            if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.text == "-" for t in span):
+                continue
+            prev = doc[span.start - 1] if span.start > 0 else None
+            nxt = doc[span.end] if span.end < len(doc) else None
+            title = None
+            if prev is not None and N.norm_word(prev.text).rstrip(".") in N.COURTESY and prev.text[:1].isupper():
+                title = N.norm_word(prev.text).rstrip(".")
+            elif prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.i not in taken \
+                    and not prev.is_sent_start and N.norm_word(prev.text) not in N.AFFILIATION_WORDS | N.TITLE_WORDS:
+                continue
+            if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and not nxt.is_sent_start:
+                continue
+            ent = span[0].ent_type_
+            if ent and ent != "PERSON":
+                ent_span = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+                if ent_span is not None and (ent_span.end - ent_span.start) > (span.end - span.start) + (1 if prev is not None and prev.text == "-" else 0):
+                    # "- Ireland" counts as the place alone; longer entities are something else
+                    if not (ent_span.start == span.start - 1 and doc[ent_span.start].is_punct):
+                        continue
+            start_tok = span.start - 1 if title else span.start
+            ms = _Mention(doc[start_tok].idx, span.end_char, start_tok, span.end, form.split(), title, "rescan")
+            target = _pick_cluster(ms, cands) if len(cands) > 1 else cands[0]
+            if target is None:
+                continue
+            index._attach(target, ms)
+            target.tokens.append(ms.tok_end - 1)
+            taken.update(range(start_tok, span.end))
+
+
+def _filter_people(index: ActorIndex, doc) -> None:
+    text = index.text
+    non_person_words: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON",) and len(ent) > 1:
+            for t in ent:
+                non_person_words[t.lower_] = non_person_words.get(t.lower_, 0) + 1
+    for c in index.clusters:
+        if c.type != "PERSON":
+            continue
+        forms = [text[s:e] for s, e in c.mentions]
+        multi = any(len(_core(f.split())) >= 2 for f in forms)
+        lineup = any(N.is_initial(f.split()[0]) for f in forms if f.split())
+        titled = bool(c.titles)
+        if multi or titled:
+            continue
+        word = N.norm_word(c.words[-1]) if c.words else ""
+        if lineup:
+            continue
+        bad = (
+            word in N.NOT_NAMES or word in N.PLACES or word in N.NATIONALITIES
+            or N.looks_like_party(c.name) or word in N.ORG_WORDS
+            or (c.name.isupper() and len(c.name) > 1)
+        )
+        if not bad and non_person_words.get(word, 0) > 0:
+            # the word is part of a place or organisation name elsewhere ("Barlinnie Prison")
+            bad = True
+        if not bad:
+            for s, e in c.mentions:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None and span.end < len(doc):
+                    nxt = doc[span.end]
+                    if nxt.text[:1].isupper() and N.norm_word(nxt.text) in N.ORG_WORDS:
+                        bad = True
+        if bad and not _lineup_cluster(c, text):
+            c.hidden = True
+            for i, cid in list(index._by_token.items()):
+                if cid == c.id:
+                    del index._by_token[i]
+
+
+def _lineup_cluster(c: _Cluster, text: str) -> bool:
+    return False
+
+
+def _add_orgs(index: ActorIndex, doc) -> None:
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "GPE", "NORP"):
+            continue
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].lower_ in ("the",) or doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_space):
+            end -= 1
+        if end <= start or any(i in index._by_token for i in range(start, end)):
+            continue
+        surface = doc.text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
+        if ent.label_ == "NORP" and not N.looks_like_party(surface):
+            continue
+        kind = "gpe" if ent.label_ == "GPE" else "party" if N.looks_like_party(surface) else "org"
+        if kind == "org" and any(ch.isdigit() for ch in surface) and len(surface) < 3:
+            continue
+        cluster = index._org_cluster(surface, kind)
+        if kind == "gpe" and cluster.kind != "gpe":
+            pass
+        m = _Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), start, end, surface.split(), None, "name")
+        index._attach(cluster, m)
+        cluster.tokens.append(end - 1)
+
+
+_SPEECH = {"say", "tell", "add", "state", "claim", "argue", "insist", "warn", "explain", "admit",
+           "announce", "confirm", "deny", "predict", "report", "reveal", "urge", "accuse", "call",
+           "criticise", "criticize", "describe", "suggest", "believe", "vow", "pledge", "promise"}
+
+
+def _assign_roles(index: ActorIndex, doc) -> None:
+    blocked = {i for i, cid in index._by_token.items() if index._by_id[cid].type == "PERSON"}
+    for c in index.clusters:
+        if c.type not in ("PERSON", "ORG"):
+            continue
+        for s, e in sorted(c.mentions):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            if c.type == "ORG" and c.kind in ("gpe", "party"):
+                break
+            role = role_before(doc, span.start, blocked - set(range(span.start, span.end)))
+            if role is None:
+                root = _head_of(doc, span.start, span.end)
+                role = role_around(root)
+            if role and c.type == "PERSON":
+                _nationality_from(role, c)
+            if role:
+                c.role = role
+                break
+        if c.type == "PERSON":
+            for s, e in c.mentions:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None and span.start > 1 and doc[span.start - 1].text in _POSSESSIVE:
+                    owner = doc[span.start - 2].lower_
+                    if owner in N.PLACES:
+                        c.nationality.add(owner)
+        # speaking organisations: subjects of speech verbs
+        if c.type == "ORG":
+            for tok in c.tokens:
+                t = doc[tok]
+                head = t
+                while head.dep_ in ("compound", "flat", "amod") and head.head is not head:
+                    head = head.head
+                if head.dep_ in ("nsubj",) and head.head.lemma_.lower() in _SPEECH:
+                    c.speaks = True
+                    break
+
+
+def _nationality_from(role: str, c: _Cluster) -> None:
+    for w in role.lower().replace("'s", " ").split():
+        if w in N.NATIONALITIES:
+            c.nationality.add(w)
+
+
+def _assign_gender(index: ActorIndex, doc) -> None:
+    for c in index.clusters:
+        if c.type != "PERSON":
+            continue
+        g = None
+        for t in c.titles:
+            g = g or N.HONORIFICS.get(t)
+        if g is None and len(_core(c.words)) >= 2:
+            g = N.first_name_gender(_core(c.words)[0])
+        if g is None and len(c.words) == 1 and N.is_first_name(c.words[0]):
+            g = N.first_name_gender(c.words[0])
+        if g is None and c.role:
+            last = c.role.lower().split()[-1] if c.role.split() else ""
+            g = "f" if last in N.FEMALE_NOUNS else "m" if last in N.MALE_NOUNS else None
+        c.gender = g
+
+
+def _name_clusters(index: ActorIndex) -> None:
+    text = index.text
+    for c in index.clusters:
+        if c.type != "PERSON":
+            continue
+        forms = [text[s:e].split() for s, e in sorted(c.mentions)]
+        best = None
+        for f in forms:
+            words = list(f)
+            while words and N.norm_word(words[0]).rstrip(".") in N.HONORIFICS:
+                words = words[1:]
+            if not words:
+                continue
+            rank = (len(_core(words)), -sum(1 for w in words if N.is_initial(w)), len(words))
+            if best is None or rank > best[0]:
+                best = (rank, words)
+        words = best[1] if best else c.words
+        c.words = words
+        name = " ".join(words)
+        if len(_core(words)) <= 1 and not any(N.is_initial(w) for w in words):
+            peer = next((t for t in c.titles if t in N.PEERAGE), None)
+            if peer:
+                name = f"{peer.capitalize()} {name}"
+        c.name = name
+
+
+def _coref_pass(index: ActorIndex, doc) -> None:
+    """Walk the text in order; record name mentions as salience events and link each
+    third-person pronoun and definite role nominal to the most salient agreeing actor."""
+    events: list[tuple[int, str, float]] = []
+    by_token = index._by_token
+    seen_mentions: set[tuple[str, int]] = set()
+    index._events = events
+    for tok in doc:
+        i = tok.i
+        cid = by_token.get(i)
+        if cid is not None:
+            cl = index._by_id[cid]
+            # one event per mention, at its last token
+            if i + 1 < len(doc) and by_token.get(i + 1) == cid:
+                continue
+            if (cid, i) in seen_mentions:
+                continue
+            seen_mentions.add((cid, i))
+            root = tok
+            while root.dep_ in ("compound", "flat") and root.head.i in by_token and by_token.get(root.head.i) == cid and root.head is not root:
+                root = root.head
+            events.append((i, cid, _weight(root)))
+            continue
+        low = tok.lower_
+        if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
+            found = index._resolve_pronoun(tok)
+            if found:
+                index._links[i] = found
+                events.append((i, found, _weight(tok) * (0.5 if index.in_quote(tok.idx) else 1.0)))
+            continue
+        if low in NEUTER_PRONOUNS or low in PLURAL_PRONOUNS:
+            if not index.in_quote(tok.idx):
+                found = index._resolve_pronoun(tok)
+                if found:
+                    index._links[i] = found
+            continue
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.text[:1].isalpha():
+            info = _nominal_info(tok)
+            if info is None:
+                continue
+            if any(t.i in by_token for t in tok.subtree if t.dep_ in ("appos", "compound", "flat")):
+                continue
+            head, mods, gender, nationality = info
+            found = index._pick_for_nominal(tok, head, mods, gender, nationality)
+            if not found:
+                continue
+            cl = index._by_id[found]
+            index._links[i] = found
+            left = tok.left_edge.i
+            span = doc[left: i + 1]
+            surface = span.text
+            if nationality:
+                cl.nationality.add(nationality)
+            if tok.dep_ != "poss" and not index.in_quote(tok.idx) or tok.dep_ in _SUBJ:
+                if surface not in cl.aliases:
+                    cl.aliases.append(surface)
+                if (span.start_char, span.end_char) not in cl.mentions:
+                    cl.mentions.append((span.start_char, span.end_char))
+            for t in span:
+                by_token.setdefault(t.i, found)
+            if cl.role is None and head in N.ROLE_NOUNS and head not in _EPITHET_HEADS - {"champion", "international", "veteran", "star"} and head not in N.NATIONALITIES:
+                cl.role = " ".join(surface.split()[1:]) or None
+            events.append((i, found, _weight(tok)))
+    events.sort()
+
+
+def _weight(tok) -> float:
+    dep = tok.dep_
+    if dep in ("nsubj", "nsubjpass"):
+        return 1.0
+    if dep in ("dobj", "attr", "appos", "dative"):
+        return 0.6
+    if dep == "pobj":
+        # "said by X", "the return of X who ..." count more than other objects
+        if any(c.dep_ == "relcl" for c in tok.children):
+            return 0.8
+        return 0.5
+    if dep == "poss":
+        return 0.4
+    if any(c.dep_ == "relcl" for c in tok.children):
+        return 0.8
+    return 0.35
