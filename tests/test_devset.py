@@ -13,9 +13,9 @@ pytestmark = pytest.mark.devset
 FLOORS = {
     "quote_f1": 0.90,
     "speaker_accuracy": 0.67,
-    "figure_f1": 0.86,
+    "figure_f1": 0.98,
     "figure_value_accuracy": 0.99,
-    "figure_head_accuracy": 0.34,
+    "figure_head_accuracy": 0.92,
     "actor_recall": 0.61,
     "actor_precision": 0.80,
     "actor_role_accuracy": 0.26,

@@ -71,7 +71,8 @@ _CURRENCY_WORD_RE = re.compile(
     + r")\b", re.I)
 _MEASURE_RE = re.compile(
     r"\s*-?\s*(" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r")\b(?!-)", re.I)
-_TIME_RE = re.compile(r"(?:\s+|\s*-\s*)(" + "|".join(sorted(TIME_WORDS, key=len, reverse=True)) + r")\b", re.I)
+_TIME_RE = re.compile(r"(?:\s+|\s*-\s*)(?:(?:more|extra|additional|further|straight|consecutive|successive)\s+)?("
+                      + "|".join(sorted(TIME_WORDS, key=len, reverse=True)) + r")\b", re.I)
 _AGE_RE = re.compile(r"(?:\s+|-)years?(?:\s+|-)old\b", re.I)
 _RATE_RE = re.compile(
     r"\s+(?:a|an|per|each)\s+(?:year|annum|month|week|day|hour|share|head|person|barrel|tonne|ton|"
@@ -143,8 +144,10 @@ def _extend(text: str, m: re.Match) -> _Cand:
                 c.reject = "name"  # 4x4, 3G, 747s
             pos = suf.end()
         elif text[pos:pos + 1] in (":", ".") and text[pos + 1:pos + 2].isdigit():
-            c.reject = "time"
-    if not c.scaled and kind == "digits":
+            c.reject = "time"  # 6:30, 7.30 (a decimal would have been read whole)
+        elif text[pos:pos + 1] == "/" and text[pos + 1:pos + 2].isdigit():
+            c.reject = "date"  # 19/20 February, 2004/05
+    if not c.scaled and kind in ("digits", "words"):
         sc = _SPACED_SCALE_RE.match(text, pos)
         if sc:
             c.scaled = True
@@ -232,6 +235,8 @@ def _link_ranges(text: str, cands: list[_Cand]) -> None:
                 and "." not in a.number + b.number:
             a.reject = b.reject = "score"  # 27-13, 2004-05
             continue
+        if a.currency and b.unit is None and gap.strip() in ("-", "\u2013"):
+            b.unit, b.currency = a.unit, True  # "£5-6bn"
         if (a.unit is not None or a.currency) and (a.unit, a.currency) != (b.unit, b.currency):
             continue  # "rose by 46% to 420 million": two figures, not a range
         bare = _bare_value(b)

@@ -1,0 +1,330 @@
+"""Figures: spans, values, units, heads, ranges, repairs of spaCy's splits, and non-figures."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.analysis.figures import extract_figures, scan
+from briefing.analysis.numbers import parse_number, unit_code
+
+
+@pytest.fixture(scope="module")
+def figs(nlp):
+    def run(text):
+        return extract_figures(nlp(text))
+    return run
+
+
+def _find(figures, text):
+    hits = [f for f in figures if f.text == text]
+    assert hits, f"no figure {text!r} in {[f.text for f in figures]}"
+    return hits[0]
+
+
+def _about(f, word):
+    """The scorer's rule: the word is the head, or a word of the head or `what` phrase."""
+    words = set(re.findall(r"[a-z]+", f"{f.head or ''} {f.what or ''}".lower()))
+    return word.lower() in words or word.lower() + "s" in words or (f.head or "").lower() == word.lower()
+
+
+# --- spans, values and units ------------------------------------------------------------------
+
+SPANS = [
+    # sentence, figure text, value, unit
+    ("More than 1,700 rockets were fired at the town overnight.", "More than 1,700", 1700, None),
+    ("The club paid £2,450 for the new kit.", "£2,450", 2450, "GBP"),
+    ("The chain reported profits of $1.5bn for the year.", "$1.5bn", 1_500_000_000, "USD"),
+    ("The channel says 3.3m viewers tuned in on Sunday.", "3.3m", 3_300_000, None),
+    ("Unemployment rose to 5.3% in the spring.", "5.3%", 5.3, "%"),
+    ("The bank held its base rate at 4.75 per cent on Thursday.", "4.75 per cent", 4.75, "%"),
+    ("Roughly two-thirds of the members backed the plan.", "Roughly two-thirds", 0.6667, None),
+    ("The party wants to raise income tax by one penny to pay for schools.", "one penny", 1, "pence"),
+    ("The firm is cutting a fifth of its staff.", "a fifth", 0.2, None),
+    ("The council spent £35bn on roads, up from £30bn.", "£35bn", 35_000_000_000, "GBP"),
+    ("Investors were offered $2m in compensation.", "$2m", 2_000_000, "USD"),
+    ("The pilots bombed over 1350 targets in the region.", "over 1350", 1350, None),
+    ("Nearly two million pensioners will receive the payment.", "Nearly two million", 2_000_000, None),
+    ("The government set aside 100 trillion won for the scheme.", "100 trillion won", 100 * 10**12, "KRW"),
+    ("Fraud costs the ministry 1bn CFA francs each month.", "1bn CFA francs each month", 10**9, "XAF"),
+    ("Mothers would get at least £170 a week for six months.", "at least £170 a week", 170, "GBP"),
+    ("The company expects to earn $10 a share in 2007.", "$10 a share", 10, "USD"),
+    ("Shares in the bank fell 12 percentage points in a month.", "12 percentage points", 12, "percentage points"),
+    ("About 500 staff are accused of claiming extra pay.", "About 500", 500, None),
+    ("Up to 40,000 homes could lose power this winter.", "Up to 40,000", 40000, None),
+    ("The fund raised €750m from pension funds.", "€750m", 750_000_000, "EUR"),
+    ("A total of 3,028 voters were asked.", "3,028", 3028, None),
+    ("The pipeline carries 1.2 million barrels a day to the coast.", "1.2 million barrels a day", 1_200_000, "barrels"),
+    ("Hundreds of fans queued outside the stadium.", "Hundreds", 100, None),
+    ("The strike involved two and a half million workers.", "two and a half million", 2_500_000, None),
+    ("One in five adults has never voted.", "One in five", 0.2, None),
+    ("Sales rose by three quarters of the total.", "three quarters", 0.75, None),
+]
+
+
+@pytest.mark.parametrize("sentence,text,value,unit", SPANS, ids=[s[1] for s in SPANS])
+def test_span_value_unit(figs, sentence, text, value, unit):
+    f = _find(figs(sentence), text)
+    assert math.isclose(f.value, value, rel_tol=1e-3)
+    assert f.unit == unit
+    assert sentence[f.start:f.end] == f.text
+
+
+def test_counted_noun_is_not_in_the_span(figs):
+    f = _find(figs("More than 1,700 rockets were fired."), "More than 1,700")
+    assert "rockets" not in f.text
+
+
+# --- heads and what ---------------------------------------------------------------------------
+
+HEADS = [
+    ("More than 1,700 rockets were fired at the town overnight.", "More than 1,700", "rocket"),
+    ("At least 125 villagers have been killed and nearly 900 injured.", "At least 125", "villager"),
+    ("At least 125 villagers have been killed and nearly 900 injured.", "nearly 900", "villager"),
+    ("The battery intercepted more than 300 shells.", "more than 300", "shell"),
+    ("The firm expects net income of $2.5bn this year.", "$2.5bn", "income"),
+    ("Base rates will probably stay at 4.75% next month.", "4.75%", "rate"),
+    ("The Tories promise £35bn efficiency savings.", "£35bn", "saving"),
+    ("It said 40% of the party's candidates are women.", "40%", "candidate"),
+    ("The economy grew by 0.6% in the third quarter.", "0.6%", "growth"),
+    ("Profits rose 8% to £300m last year.", "8%", "profit"),
+    ("The airline reported a 22% fall in quarterly profits.", "22%", "profit"),
+    ("Retail sales increased by 1.1% in May.", "1.1%", "sales"),
+    ("The ministry destroyed nearly 37,000 files last year.", "nearly 37,000", "file"),
+    ("They lost eight of their last 13 matches.", "eight", "match"),
+    ("The plan would boost police numbers by 10,000.", "10,000", "police"),
+    ("The company has a stake worth $4bn.", "$4bn", "stake"),
+    ("The treasury has allocated £7.5bn ($13.99bn) for the railway.", "$13.99bn", "spending"),
+    ("It wants to raise taxes by one penny.", "one penny", "tax"),
+    ("The bank left its main interest rate unchanged at 2% on Thursday.", "2%", "rate"),
+    ("The firm will shed 12,000 jobs - one fifth of the total - by 2006.", "one fifth", "job"),
+    ("Labour's campaign cost £1.7m, the Greens' £404,000.", "£404,000", "cost"),
+    ("The group, which is worth $17bn, was founded in 1966.", "$17bn", "group"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,head", HEADS, ids=[f"{h[1]}->{h[2]}" for h in HEADS])
+def test_head(figs, sentence, text, head):
+    f = _find(figs(sentence), text)
+    assert _about(f, head), (f.head, f.what)
+
+
+def test_what_names_counted_noun_and_verb(figs):
+    f = _find(figs("At least 125 villagers have been killed."), "At least 125")
+    assert f.what == "villagers killed"
+    f = _find(figs("The battery intercepted more than 300 shells."), "more than 300")
+    assert "intercepted" in f.what and "shells" in f.what
+
+
+def test_sentence_offsets(figs):
+    text = "Nothing here. The firm cut 1,200 jobs. Nothing there."
+    f = _find(figs(text), "1,200")
+    s, e = f.sentence
+    assert text[s:e].strip() == "The firm cut 1,200 jobs."
+
+
+# --- ranges -----------------------------------------------------------------------------------
+
+RANGES = [
+    ("Growth will be between 4.7% and 4.8% this year.", [("4.7%", 4.7, "%"), ("4.8%", 4.8, "%")]),
+    ("It will pay $6.0-$6.5 per share.", [("$6.0", 6.0, "USD"), ("$6.5 per share", 6.5, "USD")]),
+    ("The deal is worth £5bn or £6bn.", [("£5bn", 5e9, "GBP"), ("£6bn", 6e9, "GBP")]),
+    ("Costs could reach £5-6bn by 2010.", [("£5", 5e9, "GBP"), ("6bn", 6e9, "GBP")]),
+    ("Profit will be between 10 and 15% lower.", [("10", 10, "%"), ("15%", 15, "%")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", RANGES, ids=[r[0][:30] for r in RANGES])
+def test_range_is_two_figures(figs, sentence, expected):
+    found = figs(sentence)
+    assert [f.text for f in found] == [e[0] for e in expected]
+    for f, (_, value, unit) in zip(found, expected):
+        assert math.isclose(f.value, value, rel_tol=1e-6)
+        assert f.unit == unit
+
+
+def test_range_ends_share_a_head(figs):
+    a, b = figs("Next year's earnings per share will be lower, at between $4.0-$5.0.")
+    assert _about(a, "earnings") and _about(b, "earnings")
+
+
+def test_change_is_not_a_range(figs):
+    pct, people = figs("The population will rise by 46% to 420 million.")
+    assert pct.value == 46 and pct.unit == "%"
+    assert people.value == 420_000_000 and people.unit is None
+
+
+# --- repairs of spaCy's entities --------------------------------------------------------------
+
+def test_spacy_splits_are_repaired(nlp):
+    text = "The Tories offered £35bn and the fund $2m, while jets struck over 1350 targets."
+    doc = nlp(text)
+    found = {f.text: f for f in extract_figures(doc)}
+    assert set(found) == {"£35bn", "$2m", "over 1350"}
+    assert found["over 1350"].head == "target"
+
+
+# --- not figures ------------------------------------------------------------------------------
+
+NOT_FIGURES = [
+    "The summit opens on 27 February in Paris.",
+    "The act came into force on January 1 last year.",
+    "The law was passed in 2000 and amended in 2004.",
+    "The match kicks off at 1500 GMT on Sunday.",
+    "The meeting starts at 6:30 p.m. in the hall.",
+    "The G8 leaders met at the castle.",
+    "She listens to Radio 4 every morning.",
+    "The repeal of Section 28 was debated again.",
+    "The airline grounded its Boeing 747 fleet.",
+    "He finished second, and she came 1st in the final.",
+    "It is priority number one for the new minister.",
+    "Robert Smith, 25, was fined at the court.",
+    "The 30-year-old striker signed a new deal.",
+    "The talks lasted 10 years before the deal.",
+    "Wales won 27-13 against Italy in the rain.",
+    "He is one of the best players in the league.",
+    "The rebels held a seven-day ceasefire.",
+    "The rise was sharpest in the 1990s.",
+    "He won the 1500m at the indoor championships.",
+    "The Six Nations starts this weekend.",
+    "Prices rose in the third quarter of the year.",
+    "She won a third term as mayor.",
+    "Parliament returns for the first half of 2005.",
+    "The deal was signed on 19/20 February.",
+    "The two could not agree on a date.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_FIGURES)
+def test_not_a_figure(figs, sentence):
+    assert [f.text for f in figs(sentence)] == []
+
+
+def test_won_as_verb_is_not_currency(figs):
+    found = figs("The boxer won 12 fights in a row.")
+    f = _find(found, "12")
+    assert f.unit is None
+
+
+def test_conversion_in_brackets_is_its_own_figure(figs):
+    found = figs("Fraud has cost the agency 1bn CFA francs ($2m; £1m) a month.")
+    assert [f.unit for f in found] == ["XAF", "USD", "GBP"]
+
+
+# --- robustness -------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from([
+    "1,700", "£35bn", "$2m", "4.75 per cent", "two-thirds", "a fifth", "between", "and", "-", "to",
+    "more than", "over", "12", "2004", "won", "in", "of", "one", "the", "profits", "rose", "%", "(", ")",
+    "\u2013", "half", "hundreds of", "G8", "27 February", "30-year-old", ",", ".", "\n", "a year", "m",
+    "bn", "Radio 4", "six", "million", "CFA francs", "Rs", "US$", "per share", "one in", ":", "/",
+])
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=25))
+def test_no_input_crashes_and_offsets_are_valid(nlp, pieces):
+    text = " ".join(pieces)
+    doc = nlp(text)
+    for f in extract_figures(doc):
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start:f.end] == f.text
+        assert f.value is None or isinstance(f.value, (int, float))
+        if f.sentence is not None:
+            s, e = f.sentence
+            assert s <= f.start and f.end <= max(e, f.end) and s < e
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_scan_never_crashes(text):
+    for c in scan(text):
+        assert 0 <= c.start <= c.core_start < c.core_end <= c.end <= len(text)
+
+
+# --- the value parser -------------------------------------------------------------------------
+
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+         "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _words(n: int) -> str:
+    """British English words for 0 <= n < 10**12 (written here, independently of the parser)."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + ("-" + _ONES[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        return _ONES[n // 100] + " hundred" + (" and " + _words(rest) if rest else "")
+    for size, name in ((10**9, "billion"), (10**6, "million"), (1000, "thousand")):
+        if n >= size:
+            rest = n % size
+            tail = ""
+            if rest:
+                tail = (" and " if rest < 100 else " ") + _words(rest)
+            return _words(n // size) + " " + name + tail
+    raise AssertionError(n)
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_digits_with_and_without_commas(n):
+    assert parse_number(str(n)) == n
+    assert parse_number(f"{n:,}") == n
+
+
+@given(st.integers(min_value=0, max_value=10**11 - 1))
+def test_number_words(n):
+    assert parse_number(_words(n)) == n
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from([("bn", 10**9), ("m", 10**6), (" million", 10**6),
+                                                                 (" billion", 10**9), ("k", 1000),
+                                                                 (" trillion", 10**12)]))
+def test_scaled_decimals(whole, scale):
+    suffix, factor = scale
+    for text, base in ((f"{whole}{suffix}", whole), (f"{whole / 10:.1f}{suffix}", whole / 10)):
+        assert math.isclose(parse_number(text), base * factor, rel_tol=1e-9)
+
+
+@given(st.integers(min_value=1, max_value=9), st.integers(min_value=2, max_value=10))
+def test_fractions(numerator, denominator):
+    names = {2: "half", 3: "third", 4: "quarter", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth",
+             9: "ninth", 10: "tenth"}
+    word = names[denominator] + ("" if numerator == 1 else ("s" if denominator != 2 else ""))
+    if denominator == 2 and numerator > 1:
+        word = "halves"
+    value = parse_number(f"{_ONES[numerator]}-{word}")
+    assert math.isclose(value, numerator / denominator, abs_tol=1e-4)
+
+
+@given(st.text(max_size=40))
+def test_parser_is_total(text):
+    value = parse_number(text)
+    assert value is None or (isinstance(value, (int, float)) and not math.isnan(value))
+
+
+@pytest.mark.parametrize("text,value", [
+    ("a million", 1_000_000), ("a dozen", 12), ("half", 0.5), ("one and a half", 1.5),
+    ("tens of thousands", 10_000), ("hundreds", 100), ("Two million", 2_000_000), ("3.3m", 3_300_000),
+    ("one in five", 0.2), ("twenty five", 25),
+])
+def test_parser_examples(text, value):
+    assert math.isclose(parse_number(text), value, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize("text", ["", "a", "abc", "£5", "5%", "one two", "and", "million", "1.2.3"])
+def test_parser_rejects(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("word,code", [("£", "GBP"), ("US$", "USD"), ("per cent", "%"), ("CFA francs", "XAF"),
+                                       ("yen", "JPY"), ("pence", "pence"), ("km", "km"), ("nonsense", None)])
+def test_unit_codes(word, code):
+    assert unit_code(word) == code
