@@ -168,10 +168,12 @@ def _extend(text: str, m: re.Match) -> _Cand:
             c.pending_word = (u.start(2), word)
             pos = u.end()
     if c.unit is None and not c.reject:
-        if _AGE_RE.match(text, pos):
-            c.reject = "age"
-        elif _TIME_RE.match(text, pos):
-            c.reject = "duration"
+        t = _AGE_RE.match(text, pos) or _TIME_RE.match(text, pos)
+        if t:
+            # "six months", "30-year-old": the span covers the time word, so that "from six
+            # months to nine" makes "nine" its neighbour.
+            c.reject = "age" if t.re is _AGE_RE else "duration"
+            pos = t.end()
         else:
             u = _MEASURE_RE.match(text, pos)
             if u:
@@ -287,7 +289,8 @@ VERB_NOUNS = {"grow": "growth", "spend": "spending", "save": "saving", "earn": "
 UNIT_NOUNS = {"share", "year", "week", "month", "day", "head", "person", "barrel", "annum",
               "cent", "percent", "%", "point", "pound", "dollar", "euro", "pence", "penny", "p",
               "won", "yen", "franc", "rupee", "yuan", "m", "bn", "billion", "million", "trillion",
-              "thousand", "hundred", "time", "hour", "minute", "second", "sterling"}
+              "thousand", "hundred", "time", "hour", "minute", "second", "sterling"} | \
+    {w.split()[-1] for w in CURRENCY_WORDS} | set(MEASURE_WORDS)
 TIME_NOUNS = {"year", "quarter", "month", "week", "day", "period", "half", "decade", "season",
               "term", "time", "run", "past", "future", "future", "end", "start", "beginning"}
 LEMMA_FIXES = {"taxes": "tax", "taxis": "tax", "data": "data", "media": "media", "earnings": "earnings",
@@ -299,7 +302,9 @@ _PERSONAL = {"i", "he", "she", "we", "they", "you"}
 
 
 def _nounlike(tok, skip) -> bool:
-    return (tok is not None and tok.pos_ in _NOUNISH and tok.i not in skip and not tok.like_num
+    # The small model sometimes tags a noun in a noun's place as ADJ ("an $850m payout").
+    return (tok is not None and tok.i not in skip and not tok.like_num
+            and (tok.pos_ in _NOUNISH or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"))
             and not any(ch.isdigit() for ch in tok.text))
 
 
@@ -542,7 +547,7 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
           "sep", "sept", "oct", "nov", "dec"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-TIME_ZONES = {"am", "pm", "gmt", "bst", "cet", "est", "edt", "pst", "utc", "hrs", "et", "pt", "local"}
+TIME_ZONES = {"am", "pm", "gmt", "bst", "cet", "est", "edt", "pst", "utc", "hrs", "et", "pt"}
 # Words before a number that make it a label, not a quantity: "number one", "page 5".
 LABEL_WORDS = {"number", "no", "nos", "page", "pages", "article", "clause", "section", "chapter",
                "paragraph", "route", "flight", "platform", "room", "junction", "channel", "vol",
@@ -606,7 +611,7 @@ def _reject_reason(c: _Cand, ctx: _Context) -> str | None:
         partner_next = _next_word(text, c.partner.end) if c.partner is not None else ""
         if prev in MONTHS or nxt in MONTHS or prev in WEEKDAYS or partner_next in MONTHS:
             return "date"
-        if nxt in TIME_ZONES or text[c.end:c.end + 5].lower().lstrip().startswith(("a.m", "p.m")):
+        if nxt in TIME_ZONES or re.match(r"\s*(?:a\.m|p\.m|local\s+time)", text[c.end:c.end + 12], re.I):
             return "time"
         v = c.value
         if isinstance(v, int) and 1800 <= v <= 2100 and "," not in core and not c.approx:
@@ -692,7 +697,7 @@ def extract_figures(doc) -> list[Figure]:
     sent_starts = [s.start_char for s in sents]
     heads: dict[int, _Head] = {}
     last_counted: dict[int, _Head] = {}
-    last_measured: dict[int, tuple[str | None, _Head]] = {}
+    last_measured: dict[tuple[int, str | None], _Head] = {}
     prev: _Cand | None = None
     for c in kept:
         si = bisect.bisect_right(sent_starts, c.start) - 1
@@ -712,12 +717,12 @@ def extract_figures(doc) -> list[Figure]:
             if head.what:
                 what = head.what if prior.noun.text in head.what else f"{prior.noun.text} {head.what}"
             head = _Head(prior.noun, prior.lemma, what)
-        if head.lemma is None and c.measured and si in last_measured and last_measured[si][0] == c.unit:
-            head = last_measured[si][1]  # "Labour's campaign cost £1.7m, the Lib Dems' £1.19m"
+        if head.lemma is None and c.measured and (si, c.unit) in last_measured:
+            head = last_measured[si, c.unit]  # "Labour's campaign cost £1.7m, the Lib Dems' £1.19m"
         if head.counted:
             last_counted[si] = head
         if c.measured and head.lemma is not None:
-            last_measured[si] = (c.unit, head)
+            last_measured[si, c.unit] = head
         heads[id(c)] = head
         prev = c
     out = []
