@@ -196,12 +196,38 @@ NOT_FIGURES = [
     "Parliament returns for the first half of 2005.",
     "The deal was signed on 19/20 February.",
     "The two could not agree on a date.",
+    "He became leader at the age of 43.",
+    "The plant has been used for thousands of years.",
+    "The vote closes at 10 local time.",
+    "They will meet again in 16 or 17 March.",
 ]
 
 
 @pytest.mark.parametrize("sentence", NOT_FIGURES)
 def test_not_a_figure(figs, sentence):
     assert [f.text for f in figs(sentence)] == []
+
+
+def test_spaced_dash_is_an_aside_not_a_range(figs):
+    found = figs("Nearly two thirds - 65% - of the 1,000 people asked said yes.")
+    assert [(f.text, f.unit) for f in found] == [("Nearly two thirds", None), ("65%", "%"), ("1,000", None)]
+
+
+def test_lowercase_words_are_not_currency_adjectives(figs):
+    f = _find(figs("The dollar was at $1.29 to the euro."), "$1.29")
+    assert f.unit == "USD"
+    f = _find(figs("It is worth 745bn Indian rupees."), "745bn Indian rupees")
+    assert f.unit == "INR"
+
+
+def test_vague_plural_of_a_scale(figs):
+    f = _find(figs("Output could rise to hundreds of millions of plants."), "hundreds of millions")
+    assert f.value == 100_000_000
+
+
+def test_local_is_not_a_time_zone(figs):
+    f = _find(figs("The union will ballot 800,000 local government workers."), "800,000")
+    assert _about(f, "worker")
 
 
 def test_won_as_verb_is_not_currency(figs):

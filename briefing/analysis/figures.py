@@ -51,7 +51,8 @@ CORE_RE = re.compile(
     (?P<frac>\b(?:{_WORDNUM}|an?|\d+)[ -](?:{_FRAC})\b)
   | (?P<ratio>\b(?:one|\d+)\s+in\s+(?:{_WORDNUM}|\d+)\b(?!\s*-))
   | (?P<vague>\b(?:tens|dozens|scores|hundreds|thousands|millions|billions)
-        (?:\s+of\s+(?:thousands|millions|billions))?(?=\s+of\b))
+        (?:\s+of\s+(?:thousands|millions|billions)\b|(?=\s+of\b))
+        (?!\s+of\s+(?:years|months|weeks|days|hours|minutes|seconds|miles)\b))
   | (?P<aword>\ban?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)
   | (?P<half>\bhalf(?=\s+(?:of|the|its|their|his|her|all)\b))
   | (?P<words>\b{_WORDNUM}\b(?:\s+and\s+a\s+half\b)?(?:\s+dozen\b)?)
@@ -65,7 +66,7 @@ _SPACED_SCALE_RE = re.compile(r"\s*-?\s*(million|billion|trillion|thousand|bn|mn
 _PERCENT_RE = re.compile(r"\s*%|\s+per\s*cent\b|\s+percent\b", re.I)
 _POINTS_RE = re.compile(r"\s+percentage\s+points?\b", re.I)
 _CURRENCY_WORD_RE = re.compile(
-    r"\s+((?:[A-Z][a-z]+\s+){0,2}?)("
+    r"\s+((?-i:[A-Z][a-z]+\s+){0,2}?)("
     + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in CURRENCY_WORDS if w != "p"),
                       key=len, reverse=True))
     + r")\b", re.I)
@@ -82,7 +83,8 @@ _APPROX_RE = re.compile(
     r"as\s+(?:many|much|few|little)\s+as|close\s+to|in\s+excess\s+of|upwards\s+of|"
     r"(?:just|well|slightly)\s+(?:over|under|short\s+of)|an\s+estimated|almost|nearly|about|"
     r"around|roughly|approximately|some|over|under|only|just)\s+$", re.I)
-_RANGE_SEP_RE = re.compile(r"\s*(?:-|\u2013|\u2014|to|and|or)\s*", re.I)
+# "5-6", "5\u20136", "5 to 6", "between 5 and 6", "5 or 6"; a spaced hyphen is a dash: "- 65% -".
+_RANGE_SEP_RE = re.compile(r"-|\u2013|\s*\u2013\s*|\s+(?:to|and|or)\s+", re.I)
 _CURRENCY_PREFIXES = sorted(CURRENCY_SIGNS, key=len, reverse=True)
 _ATTACHED_UNITS = {"p": "pence", "km": "km", "kg": "kg", "mph": "mph", "cm": "cm", "mm": "mm",
                    "ft": "feet", "lb": "lb", "lbs": "lb", "mw": "MW", "gw": "GW", "kwh": "kWh",
@@ -231,7 +233,7 @@ def _link_ranges(text: str, cands: list[_Cand]) -> None:
         if len(gap) > 5 or not _RANGE_SEP_RE.fullmatch(gap):
             continue
         a.neighbour, b.neighbour = b, a
-        if a.reject or b.reject:
+        if a.reject or b.reject or a.kind not in ("digits", "words") or b.kind not in ("digits", "words"):
             continue
         if a.plain and b.plain and a.kind == b.kind == "digits" and not a.approx and gap in ("-", "\u2013") \
                 and "." not in a.number + b.number:
@@ -385,10 +387,18 @@ def _clause(noun, skip: set[int]) -> str:
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.lemma_ != "be":
         return f"{np} {_verb_phrase(head, skip)}"
-    if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
+    if noun.dep_ == "pobj" and head.pos_ == "ADP" and head.i in skip and head.head.pos_ == "VERB":
+        noun_dep, head = "dobj", head.head  # "struck down over 1350 targets": "over" is the figure's
+    else:
+        noun_dep = noun.dep_
+    if noun_dep in ("dobj", "obj") and head.pos_ == "VERB":
         subj = _subject(head)
-        lead = _phrase(subj, skip, limit=3) + " " if _nounlike(subj, skip) else ""
-        return f"{lead}{_verb_phrase(head, skip)} {np}"
+        subj = _phrase(subj, skip, limit=4) if _nounlike(subj, skip) else ""
+        vp = _verb_phrase(head, skip)
+        if head.tag_ in ("VBD", "VBN"):
+            # Counted noun first, as a reader scans: "files destroyed by Department".
+            return f"{np} {vp} by {subj}" if subj else f"{np} {vp}"
+        return f"{subj} {vp} {np}".strip()
     if noun.dep_ == "pobj" and head.pos_ == "ADP":
         gov = head.head
         prep = "" if head.i in skip else f" {head.text}"
@@ -508,20 +518,20 @@ def _from_verb(verb, prep, c: _Cand, skip, role=None) -> _Head:
     noun = VERB_NOUNS.get(lemma)
     if role in ("nsubj", "nsubjpass"):
         if c.measured and noun:
-            return _Head(None, noun, vp if noun in vp.lower() else f"{vp} ({noun})")
+            return _Head(None, noun, vp)
         # "as nearly 700 landed": the counted thing is elsewhere in the sentence.
         return _Head(what=vp)
     if prep is not None:
         if prep.lower_ == "for" and c.measured and lemma in ("buy", "sell", "acquire", "purchase", "auction",
                                                             "value", "price", "bid", "offer", "pay"):
-            return _Head(subj, "price", f"{lead}{vp} for (price)")
+            return _Head(subj, "price", f"{lead}{vp} for")
         if prep.lower_ in ("by", "to", "from", "at") and obj is not None:
             # "increase taxes by one penny", "cut rates to 4.5%".
             return _noun_head(obj, skip, f"{vp} {_phrase(obj, skip)}")
         if subj is not None and c.measured:
             what = lead.strip() if lemma == "be" else f"{lead}{vp}"
             if lemma == "grow":
-                return _Head(subj, "growth", f"{what} (growth)")
+                return _Head(subj, "growth", what)
             return _noun_head(subj, skip, what)
         return _Head(what=f"{lead}{vp}".strip())
     if role in ("attr", "acomp", "oprd") and subj is not None:
@@ -531,13 +541,13 @@ def _from_verb(verb, prep, c: _Cand, skip, role=None) -> _Head:
         return _Head(what=f"{lead}{vp}".strip())
     # Money or a share as object: "profits rose 5%", "corruption has cost it 1bn CFA francs".
     if lemma == "grow" and subj is not None:
-        return _Head(subj, "growth", f"{lead}{vp} (growth)")
+        return _Head(subj, "growth", f"{lead}{vp}")
     if subj is not None and (lemma in CHANGE_VERBS and lemma not in VERB_NOUNS or
                              c.unit == "%" and lemma in SHARE_VERBS):
         return _noun_head(subj, skip, f"{lead}{vp}")
     if noun:
         what = f"{lead}{vp}"
-        return _Head(None, noun, what if noun in what.lower() else f"{what} ({noun})")
+        return _Head(None, noun, what)
     return _Head(what=f"{lead}{vp}".strip())
 
 
@@ -617,7 +627,8 @@ def _reject_reason(c: _Cand, ctx: _Context) -> str | None:
         if isinstance(v, int) and 1800 <= v <= 2100 and "," not in core and not c.approx:
             return "year"  # counts this large are written with a comma: 1,350 targets
         if isinstance(v, int) and v < 130:
-            if prev in ("aged", "age", "turns", "turned", "turning"):
+            if prev in ("aged", "age", "turns", "turned", "turning") or \
+                    re.search(r"\bage\s+of\s+$", text[max(0, c.start - 12):c.start], re.I):
                 return "age"
             if re.search(r"[A-Z][\w'\u2019-]+,\s*$", text[max(0, c.start - 30):c.start]) \
                     and re.match(r"\s*[,)]", text[c.end:c.end + 3]):
