@@ -48,8 +48,6 @@ ORG_NOUNS = {
 COMPANY_NOUNS = {"company", "firm", "group", "carmaker", "maker", "retailer", "airline", "operator",
                  "insurer", "lender", "bank", "supermarket", "chain", "giant", "business",
                  "corporation", "broadcaster", "consultancy", "network", "channel", "newspaper"}
-_EPITHET_HEADS = {"year-old", "man", "woman", "youngster", "teenager", "veteran", "star",
-                  "player", "champion", "international", "rookie", "debutant", "newcomer"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
@@ -280,41 +278,62 @@ class ActorIndex:
 
     # -- salience ----------------------------------------------------------------------
     def _salience(self, before: int, accept, window: int = 6) -> list[tuple[float, str]]:
-        """Salience of each accepted actor at token ``before``: recent subjects count most."""
-        if not self._sent_of:
+        """Salience of each accepted actor at token ``before``, best first.
+
+        Each sentence counts once per actor, by its strongest mention there (subjects count
+        most), halved for every sentence back, lowered across paragraphs and for mentions
+        inside quotations; actors last seen beyond ``window`` sentences keep a tiny score so
+        that strong role evidence can still reach them.
+        """
+        if not self._sent_of or not len(self.doc):
             return []
-        here_sent = self._sent_of[before] if before < len(self._sent_of) else self._sent_of[-1]
-        here_para = self._para_of[before] if before < len(self._para_of) else 0
-        here_quoted = self.in_quote(self.doc[before].idx) if before < len(self.doc) else False
-        scores: dict[str, float] = {}
+        before = min(before, len(self.doc) - 1)
+        here_sent = self._sent_of[before]
+        here_para = self._para_of[before]
+        here_quoted = self.in_quote(self.doc[before].idx)
+        best: dict[tuple[str, int], float] = {}
         latest: dict[str, int] = {}
         k = bisect.bisect_left(self._events, (before, "", 0.0))
         for tok, cid, weight in self._events[:k]:
             cl = self._by_id[cid]
             if cl.hidden or not accept(cl):
                 continue
+            latest[cid] = max(latest.get(cid, -1), tok)
             dist = here_sent - self._sent_of[tok]
             if dist > window:
-                latest[cid] = max(latest.get(cid, -1), tok)
                 continue
             w = weight * (0.5 ** dist)
             if self._para_of[tok] != here_para:
                 w *= 0.6
             if self.in_quote(self.doc[tok].idx) and not here_quoted:
                 w *= 0.3
+            key = (cid, self._sent_of[tok])
+            best[key] = max(best.get(key, 0.0), w)
+        scores: dict[str, float] = {}
+        for (cid, _), w in best.items():
             scores[cid] = scores.get(cid, 0.0) + w
-            latest[cid] = max(latest.get(cid, -1), tok)
-        if not scores and latest:
-            # nothing recent: fall back on the most recently mentioned agreeing actor
-            cid = max(latest, key=latest.get)
-            scores[cid] = 0.01
-        return sorted(((s, c) for c, s in scores.items()), reverse=True)
+        counts: dict[str, int] = {}
+        for tok, cid, _ in self._events[:k]:
+            counts[cid] = counts.get(cid, 0) + 1
+        for cid, tok in latest.items():
+            dist = here_sent - self._sent_of[tok]
+            scores[cid] = scores.get(cid, 0.0) + 0.001 * (0.9 ** min(dist, 60)) + 0.01 * min(counts.get(cid, 0), 10)
+        return sorted(((sc, c) for c, sc in scores.items()), reverse=True)
 
     def _resolve_pronoun(self, token) -> str | None:
         found = self._links.get(token.i)
         if found:
             return found
         low = token.lower_
+        if low in ("himself", "herself", "itself", "themselves"):
+            verb = token.head
+            while verb.dep_ in ("prep", "pobj") and verb.head is not verb:
+                verb = verb.head
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    found = self._by_token.get(child.i) or self._links.get(child.i)
+                    if found:
+                        return found
         if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
             want = "m" if low in MALE_PRONOUNS else "f"
             exclude = _clause_mates(token, self._by_token) if token.dep_ in ("dobj", "pobj", "dative") else set()
@@ -336,46 +355,51 @@ class ActorIndex:
         found = self._links.get(token.i)
         if found:
             return found
-        info = _nominal_info(token)
-        if info is None:
+        nom = _nominal_at(token.doc, token.i, self._person_tokens())
+        if nom is None:
             return None
-        head, mods, gender, nationality = info
-        return self._pick_for_nominal(token, head, mods, gender, nationality)
+        return self._pick_for_nominal(nom)
 
-    def _pick_for_nominal(self, token, head, mods, gender, nationality) -> str | None:
+    def _person_tokens(self) -> set[int]:
+        return {i for i, cid in self._by_token.items() if self._by_id[cid].type == "PERSON"}
+
+    def _pick_for_nominal(self, nom: "_Nominal") -> str | None:
+        quoted = self.in_quote(self.doc[nom.head_i].idx)
+
         def accept(c):
             if c.type != "PERSON":
                 return False
-            if gender and c.gender and c.gender != gender:
+            if nom.gender and c.gender and c.gender != nom.gender:
                 return False
-            if nationality and c.nationality and nationality not in c.nationality:
+            if nom.nationality and c.nationality and nom.nationality not in c.nationality:
                 return False
-            if c.id in self._np_people(token):
+            if _role_clash(nom.head, c):
                 return False
             return True
 
-        ranked = self._salience(token.i, accept, window=8)
+        ranked = self._salience(nom.start, accept, window=8)
         if not ranked:
             return None
-        best, best_score = None, 0.0
+        best, best_score, best_fit = None, 0.0, None
         for score, cid in ranked:
             c = self._by_id[cid]
-            strength = _role_fit(head, mods, c, nationality)
-            if strength == "strong":
+            fit = _role_fit(nom.head, nom.mods, c, nom.nationality)
+            if fit == "strong":
                 score = score * 4 + 1.0
-            elif strength == "weak":
+            elif fit == "weak":
                 score *= 1.5
             if score > best_score:
-                best, best_score = cid, score
+                best, best_score, best_fit = cid, score, fit
         if best is None:
             return None
-        # Too far back and no role evidence: an unnamed person ("the minister").
-        if best_score < 0.05:
-            return None
-        if head not in _EPITHET_HEADS and head not in N.NATIONALITIES and not head.endswith("year-old"):
-            fit = _role_fit(head, mods, self._by_id[best], nationality)
-            if fit is None and best_score < 0.25:
-                return None
+        if quoted and best_fit != "strong":
+            return None  # inside a quotation only a clear match counts
+        if best_fit is None:
+            if nom.epithet:
+                if best_score < 0.1:
+                    return None
+            elif best_score < 0.3:
+                return None  # an unnamed official ("the minister")
         return best
 
     def _np_people(self, token) -> set[str]:
@@ -654,41 +678,100 @@ def _clause_mates(token, by_token) -> set[str]:
 
 # -- helpers: nominals ---------------------------------------------------------------------
 
-def _nominal_head(token) -> str | None:
-    """The lowercase head of a role nominal ("full-back", "30-year-old", "chief")."""
-    doc = token.doc
-    low = token.lower_
-    i = token.i
-    # "full-back", "fly-half", "30-year-old": glue hyphenated words ending at the token
+@dataclass
+class _Nominal:
+    start: int  # token range of "the ... head"
+    end: int
+    head_i: int
+    head: str
+    mods: list[str]
+    gender: str | None
+    nationality: str | None
+    epithet: bool  # describes rather than names an office: "the 30-year-old", "the Moroccan"
+
+
+_NOMINAL_MODS = {"ADJ", "NOUN", "PROPN", "NUM", "VERB"}
+
+
+def _glued_word(doc, i: int) -> tuple[int, str]:
+    """(first token, text) of the hyphenated word ending at token i: "full-back", "30-year-old"."""
     k = i
     while k - 2 >= 0 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_:
         k -= 2
-    glued = doc.text[doc[k].idx: token.idx + len(token.text)].lower()
-    if glued.endswith("year-old") or glued.endswith("years-old"):
-        return "year-old"
-    if glued in N.ROLE_NOUNS:
-        return glued
-    if low in N.ROLE_NOUNS or low in N.NATIONALITIES:
-        return low
-    return None
+    return k, doc.text[doc[k].idx: doc[i].idx + len(doc[i].text)]
 
 
-def _nominal_info(token):
-    """(head, modifier words, gender, nationality) of a definite singular role nominal."""
-    if token.tag_ in ("NNS", "NNPS") or token.dep_ in ("compound", "amod", "poss", "nmod"):
+def _nominal_at(doc, i: int, person_tokens: set[int]) -> _Nominal | None:
+    """A definite singular role nominal whose head ends at token i ("the UN chief")."""
+    tok = doc[i]
+    if not tok.is_alpha or i in person_tokens:
         return None
-    head = _nominal_head(token)
-    if head is None:
+    if i + 1 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_:
+        return None  # inside a longer hyphenated word
+    first, glued = _glued_word(doc, i)
+    low = glued.lower()
+    if low.endswith("year-old") or low.endswith("years-old"):
+        head, epithet = "year-old", True
+    elif low in N.ROLE_NOUNS or low in N.NATIONALITIES:
+        head, epithet = low, low in N.NATIONALITIES
+    elif tok.lower_ in N.ROLE_NOUNS and first == i:
+        head, epithet = tok.lower_, False
+    else:
         return None
-    doc = token.doc
-    left = token.left_edge.i
-    dets = [t for t in doc[left: token.i] if t.dep_ == "det" or t.tag_ == "DT"]
-    if not dets or dets[0].lower_ != "the":
+    if tok.tag_ in ("NNS", "NNPS") and not low.endswith("ss"):
         return None
-    mods = [N.norm_word(t.text) for t in doc[left: token.i] if t.is_alpha and t.lower_ != "the" and t.dep_ != "det"]
+    if head[:1].isalpha() and tok.text[:1].isupper() and head not in N.NATIONALITIES and not (i > 0 and doc[i - 1].lower_ == "the"):
+        # a capitalised job word in a title ("Prime Minister Ephraim Inoni") or a name
+        if i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+            return None
+    # followed by a name: a title, handled by roles ("the UN chief Ban Ki-moon")
+    j = i + 1
+    while j < len(doc) and doc[j].text in (",",):
+        j += 1
+    if j < len(doc) and j in person_tokens:
+        return None
+    if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].is_alpha and (
+            doc[j].text[:1].islower() or head in N.NATIONALITIES):
+        return None  # the head continues: "the chief executive", "the Palestinian Authority"
+    # walk left over modifiers to "the"
+    k = first - 1
+    mods: list[str] = []
+    while k >= 0:
+        t = doc[k]
+        if t.lower_ == "the":
+            break
+        if k in person_tokens:
+            return None
+        if t.pos_ in _NOMINAL_MODS or t.text in ("-", "'s", "\u2019s") or t.tag_ == "POS":
+            if t.is_alpha:
+                mods.insert(0, N.norm_word(t.text))
+            k -= 1
+            continue
+        return None
+    if k < 0 or doc[k].lower_ != "the" or first - k > 7:
+        return None
+    if head == "executive" and not ({"chief", "managing", "top"} & set(mods)):
+        return None
+    if head in N.AMBIGUOUS_ROLE_HEADS:
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if tok.dep_ not in ("nsubj", "nsubjpass") and not (tok.dep_ in ("attr", "appos")):
+            if not any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[k: i + 1]):
+                return None
+        if nxt is not None and nxt.lower_ in ("of", "for") and head not in ("chief",):
+            return None
     gender = "f" if head in N.FEMALE_NOUNS else "m" if head in N.MALE_NOUNS else None
     nationality = head if head in N.NATIONALITIES else next((m for m in mods if m in N.NATIONALITIES), None)
-    return head, mods, gender, nationality
+    if head in {"veteran", "youngster", "teenager", "star", "international", "champion", "rookie", "debutant", "newcomer"}:
+        epithet = True
+    return _Nominal(k, i + 1, i, head, mods, gender, nationality, epithet)
+
+
+def _role_clash(head: str, c: _Cluster) -> bool:
+    """Two different playing positions never name the same player."""
+    if head not in N.POSITIONS or not c.role:
+        return False
+    words = {N.norm_word(w) for w in re.split(r"[\s,]+", c.role) if w}
+    return bool(words & N.POSITIONS) and head not in words
 
 
 def _role_fit(head: str, mods: list[str], c: _Cluster, nationality: str | None) -> str | None:
@@ -705,7 +788,9 @@ def _role_fit(head: str, mods: list[str], c: _Cluster, nationality: str | None) 
     if any(m in role_words or m in alias_words for m in content if len(m) > 1):
         return "strong"
     if head in role_words or head in alias_words or any(w.endswith("-" + head) for w in role_words):
-        return "weak"
+        # "the champion" fits a champion; "the two-time champion" is another description
+        if not [m for m in content if len(m) > 1 and m not in ("former", "new", "current")]:
+            return "weak"
     return None
 
 
@@ -875,7 +960,8 @@ def _rescan(index: ActorIndex, doc, taken: set[int]) -> None:
                 continue
             if span.start_char != m.start() or span.end_char != m.end():
                 continue
-            if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.text == "-" for t in span):
+            if not all(t.pos_ == "PROPN" or t.ent_type_ or t.text == "-" or (not t.is_sent_start and t.text[:1].isupper())
+                       for t in span):
                 continue
             prev = doc[span.start - 1] if span.start > 0 else None
             nxt = doc[span.end] if span.end < len(doc) else None
@@ -954,6 +1040,12 @@ def _add_orgs(index: ActorIndex, doc) -> None:
         if ent.label_ not in ("ORG", "GPE", "NORP"):
             continue
         start, end = ent.start, ent.end
+        if ent.label_ == "ORG":
+            # "the Finance and Economy Ministry": the model often starts after "X and"
+            while start >= 2 and doc[start - 1].lower_ in ("and", "&") and doc[start - 2].text[:1].isupper() \
+                    and doc[start - 2].is_alpha and not doc[start - 2].ent_type_ and not doc[start - 2].is_sent_start \
+                    and doc[start - 2].i not in index._by_token:
+                start -= 2
         while start < end and (doc[start].lower_ in ("the",) or doc[start].is_punct or doc[start].is_space):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_space):
@@ -1072,12 +1164,19 @@ def _coref_pass(index: ActorIndex, doc) -> None:
     third-person pronoun and definite role nominal to the most salient agreeing actor."""
     events: list[tuple[int, str, float]] = []
     by_token = index._by_token
+    person_tokens = index._person_tokens()
+    nominals: dict[int, _Nominal] = {}
+    for i in range(len(doc)):
+        if doc[i].lower_ in N.ROLE_NOUNS or doc[i].lower_ in N.NATIONALITIES or doc[i].lower_ in ("old", "back", "half", "general", "rounder"):
+            nom = _nominal_at(doc, i, person_tokens)
+            if nom is not None:
+                nominals[i] = nom
     seen_mentions: set[tuple[str, int]] = set()
     index._events = events
     for tok in doc:
         i = tok.i
         cid = by_token.get(i)
-        if cid is not None:
+        if cid is not None and i not in nominals:
             cl = index._by_id[cid]
             # one event per mention, at its last token
             if i + 1 < len(doc) and by_token.get(i + 1) == cid:
@@ -1103,49 +1202,64 @@ def _coref_pass(index: ActorIndex, doc) -> None:
                 if found:
                     index._links[i] = found
             continue
-        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.text[:1].isalpha():
-            info = _nominal_info(tok)
-            if info is None:
-                continue
-            if any(t.i in by_token for t in tok.subtree if t.dep_ in ("appos", "compound", "flat")):
-                continue
-            head, mods, gender, nationality = info
-            found = index._pick_for_nominal(tok, head, mods, gender, nationality)
-            if not found:
-                continue
-            cl = index._by_id[found]
-            index._links[i] = found
-            left = tok.left_edge.i
-            span = doc[left: i + 1]
-            surface = span.text
-            if nationality:
-                cl.nationality.add(nationality)
-            if tok.dep_ != "poss" and not index.in_quote(tok.idx) or tok.dep_ in _SUBJ:
-                if surface not in cl.aliases:
-                    cl.aliases.append(surface)
-                if (span.start_char, span.end_char) not in cl.mentions:
-                    cl.mentions.append((span.start_char, span.end_char))
-            for t in span:
-                by_token.setdefault(t.i, found)
-            if cl.role is None and head in N.ROLE_NOUNS and head not in _EPITHET_HEADS - {"champion", "international", "veteran", "star"} and head not in N.NATIONALITIES:
-                cl.role = " ".join(surface.split()[1:]) or None
-            events.append((i, found, _weight(tok)))
+        nom = nominals.get(i)
+        if nom is None:
+            continue
+        found = None
+        # "the Ethiopian is the defending world champion": the subject's actor
+        if tok.dep_ == "attr" and tok.head.lemma_ in ("be", "become"):
+            for child in tok.head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    found = by_token.get(child.i) or index._links.get(child.i)
+        if found is None:
+            found = index._pick_for_nominal(nom)
+        if not found:
+            continue
+        cl = index._by_id[found]
+        span = doc[nom.start: nom.end]
+        for t in span:
+            index._links[t.i] = found
+            cid_t = by_token.get(t.i)
+            if cid_t is None or index._by_id[cid_t].type != "PERSON":
+                by_token[t.i] = found
+        strong = _role_fit(nom.head, nom.mods, cl, nom.nationality) == "strong"
+        if nom.nationality and cl.type == "PERSON":
+            cl.nationality.add(nom.nationality)
+        if (strong or not index.in_quote(tok.idx)) and tok.dep_ != "poss":
+            if span.text not in cl.aliases:
+                cl.aliases.append(span.text)
+            if (span.start_char, span.end_char) not in cl.mentions:
+                cl.mentions.append((span.start_char, span.end_char))
+            if cl.role is None and not nom.epithet or (cl.role is None and nom.head in ("champion",)):
+                cl.role = " ".join(span.text.split()[1:]) or None
+        events.append((i, found, _weight(tok)))
     events.sort()
 
 
 def _weight(tok) -> float:
+    """How prominent a mention is: main-clause subjects most, then objects, then the rest."""
     dep = tok.dep_
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    who = nxt is not None and nxt.lower_ in ("who", "whose") or any(c.dep_ == "relcl" for c in tok.children)
     if dep in ("nsubj", "nsubjpass"):
-        return 1.0
-    if dep in ("dobj", "attr", "appos", "dative"):
-        return 0.6
-    if dep == "pobj":
-        # "said by X", "the return of X who ..." count more than other objects
-        if any(c.dep_ == "relcl" for c in tok.children):
-            return 0.8
-        return 0.5
-    if dep == "poss":
-        return 0.4
-    if any(c.dep_ == "relcl" for c in tok.children):
-        return 0.8
-    return 0.35
+        head = tok.head
+        main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+        w = 1.0 if main else 0.7
+    elif dep in ("dobj", "attr", "appos", "dative"):
+        w = 0.6
+    elif dep == "pobj":
+        w = 0.5
+    elif dep == "poss":
+        w = 0.4
+    else:
+        w = 0.35
+    if who:
+        w = max(w, 0.8)
+    # later in its sentence: a little more present for what follows
+    try:
+        sent = tok.sent
+        rel = (tok.i - sent.start) / max(1, len(sent) - 1)
+    except ValueError:
+        rel = 0.5
+    return w * (0.9 + 0.1 * rel)

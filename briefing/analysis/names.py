@@ -77,13 +77,13 @@ ROLE_NOUNS = {
     "leader", "chief", "chairman", "chairwoman", "chair", "director", "executive", "governor",
     "spokesman", "spokeswoman", "spokesperson", "coach", "manager", "boss", "captain",
     "skipper", "striker", "midfielder", "defender", "winger", "goalkeeper", "keeper",
-    "forward", "prop", "flanker", "hooker", "centre", "center", "wing", "full-back", "fullback",
-    "fly-half", "scrum-half", "lock", "number", "player", "star", "champion", "veteran",
+    "forward", "prop", "flanker", "hooker", "centre", "center", "winger", "full-back", "fullback",
+    "fly-half", "scrum-half", "player", "star", "champion", "veteran",
     "runner", "athlete", "sprinter", "seed", "cyclist", "golfer", "batsman", "bowler",
-    "all-rounder", "opener", "international", "youngster", "teenager", "rookie", "debutant",
-    "judge", "lawyer", "solicitor", "barrister", "commissioner", "inspector", "officer",
+    "all-rounder", "international", "youngster", "teenager", "rookie", "debutant",
+    "judge", "lawyer", "coach", "number eight", "solicitor", "barrister", "commissioner", "inspector", "officer",
     "mayor", "senator", "ambassador", "envoy", "diplomat", "official", "economist",
-    "analyst", "founder", "owner", "head", "editor", "correspondent", "reporter", "journalist",
+    "analyst", "founder", "owner", "editor", "correspondent", "reporter", "journalist",
     "author", "writer", "singer", "actor", "actress", "presenter", "comedian", "director-general",
     "mp", "msp", "mep", "peer", "chef", "entrepreneur", "tycoon", "billionaire", "businessman",
     "businesswoman", "banker", "investor", "adviser", "advisor", "aide", "campaigner",
@@ -94,7 +94,7 @@ ROLE_NOUNS = {
     "physio", "physiotherapist", "doctor", "surgeon", "scientist", "professor", "researcher",
     "chief-executive", "ceo", "deputy", "incumbent", "challenger", "holder", "titleholder",
     "title-holder", "winner", "finalist", "semi-finalist", "favourite", "pitcher", "quarterback",
-    "man", "woman", "year-old", "frontman", "midfield", "stopper", "centre-back", "centre-half",
+    "year-old", "frontman", "midfield", "stopper", "centre-back", "centre-half",
     "left-back", "right-back", "full-back", "half-back", "outside-half", "stand-off",
     "openside", "tighthead", "loosehead", "scrum-half", "utility",
     "stalwart", "legend", "great", "icon", "hero", "newcomer", "replacement", "substitute",
@@ -354,3 +354,18 @@ def looks_like_party(text: str) -> bool:
         w in {"lib", "dem", "dems", "tory", "tories", "labour", "conservative", "conservatives",
               "liberal", "democrat", "democrats", "republican", "republicans", "snp", "ukip"}
         for w in words)
+
+# Role heads that are also ordinary nouns ("the centre of town"): a nominal with one of
+# these heads must be a grammatical subject to count as a person.
+AMBIGUOUS_ROLE_HEADS = {
+    "centre", "center", "forward", "prop", "star", "seed", "chief", "international", "great",
+    "hooker", "keeper", "champion", "winner", "favourite", "holder", "official", "head",
+}
+# Playing positions: two different ones never name the same player.
+POSITIONS = {
+    "striker", "midfielder", "defender", "winger", "goalkeeper", "keeper", "forward", "prop",
+    "flanker", "hooker", "centre", "center", "full-back", "fullback", "fly-half", "scrum-half",
+    "lock", "number eight", "openside", "tighthead", "loosehead", "centre-back", "centre-half",
+    "left-back", "right-back", "wing", "outside-half", "stand-off", "batsman", "bowler",
+    "all-rounder", "wicketkeeper", "pitcher", "quarterback", "opener",
+}

@@ -85,7 +85,7 @@ def role_before(doc, start: int, blocked: set[int]) -> str | None:
             break
         if t.lower_ in {"of", "for"}:
             left = doc[i - 1] if i - 1 >= sent_start else None
-            if left is None or not _is_role_word(left) or left.i in blocked:
+            if left is None or left.i in blocked or not (left.lower_ in ROLE_NOUNS or left.lower_ in TITLE_WORDS):
                 break
         if t.lower_ in {"and", "&"}:
             left = doc[i - 1] if i - 1 >= sent_start else None
