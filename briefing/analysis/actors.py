@@ -79,6 +79,7 @@ class _Cluster:
     kind: str = "person"  # person | org | gpe | party | group
     speaks: bool = False
     hidden: bool = False
+    lineup: bool = False  # named in a team sheet
     tokens: list[int] = field(default_factory=list)  # token index of each mention's head
 
 
@@ -149,6 +150,7 @@ class ActorIndex:
         self._sent_of: list[int] = []
         self._para_of: list[int] = []
         self._quotes: list[tuple[int, int]] = []
+        self._lineup_spans: list[tuple[int, int]] = []
         self._quote_starts: list[int] = []
         self._prepare()
 
@@ -190,6 +192,8 @@ class ActorIndex:
             self._by_token[i] = cluster.id
         if m.title:
             cluster.titles.add(m.title)
+        if m.kind == "lineup":
+            cluster.lineup = True
 
     def add_mention(self, span, type_: str) -> _Cluster | None:
         """Add a named span by hand (kept for callers of the first version)."""
@@ -833,22 +837,34 @@ def _build(index: ActorIndex, doc) -> None:
         if _plausible_lineup(doc, group_m):
             for m in group_m:
                 claim(m)
+            if group_m:
+                line_start = text.rfind("\n", 0, group_m[0].start) + 1
+                line_end = text.find("\n", group_m[-1].end)
+                index._lineup_spans.append((line_start, len(text) if line_end < 0 else line_end))
     # Names after courtesy titles.
     for a, b in _title_mentions(doc):
         ent = doc[a].ent_type_
         if ent and ent not in ("PERSON",) and doc[a].ent_iob_ == "I":
             continue
         claim(_person_mention(doc, a, b))
-    # The model's people.
+    # The model's people; two person spans with nothing between them are one name.
+    people_spans: list[list[int]] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            claim(_person_mention(doc, ent.start, ent.end))
+            if people_spans and people_spans[-1][1] == ent.start and doc[ent.start - 1].whitespace_ \
+                    and doc[ent.start].text[:1].isupper() and doc[ent.start - 1].text not in _POSSESSIVE:
+                people_spans[-1][1] = ent.end
+            else:
+                people_spans.append([ent.start, ent.end])
+    for a, b in people_spans:
+        claim(_person_mention(doc, a, b))
 
     _cluster_people(index, mentions)
     _rescan(index, doc, taken)
     _filter_people(index, doc)
     _add_orgs(index, doc)
     _assign_roles(index, doc)
+    _retype_people(index, doc)
     _assign_gender(index, doc)
     _name_clusters(index)
     _coref_pass(index, doc)
@@ -947,7 +963,7 @@ def _rescan(index: ActorIndex, doc, taken: set[int]) -> None:
             if len(core) >= 3 and N.norm_word(core[-2]) in N.PARTICLES:
                 surname = " ".join(core[-2:])
             forms.setdefault(surname, []).append(c)
-        elif len(core) == 1 and c.words and len(c.words) == 1 and c.titles:
+        elif len(core) == 1 and c.words:
             forms.setdefault(core[0], []).append(c)
     if not forms:
         return
@@ -997,12 +1013,17 @@ def _filter_people(index: ActorIndex, doc) -> None:
         if ent.label_ not in ("PERSON",) and len(ent) > 1:
             for t in ent:
                 non_person_words[t.lower_] = non_person_words.get(t.lower_, 0) + 1
+    labels: dict[str, dict[str, int]] = {}
+    for ent in doc.ents:
+        if len(ent) == 1:
+            d = labels.setdefault(N.norm_word(ent.text), {})
+            d[ent.label_] = d.get(ent.label_, 0) + 1
     for c in index.clusters:
         if c.type != "PERSON":
             continue
         forms = [text[s:e] for s, e in c.mentions]
         multi = any(len(_core(f.split())) >= 2 for f in forms)
-        lineup = any(N.is_initial(f.split()[0]) for f in forms if f.split())
+        lineup = c.lineup or any(N.is_initial(f.split()[0]) for f in forms if f.split())
         titled = bool(c.titles)
         if multi or titled:
             continue
@@ -1017,6 +1038,11 @@ def _filter_people(index: ActorIndex, doc) -> None:
         if not bad and non_person_words.get(word, 0) > 0:
             # the word is part of a place or organisation name elsewhere ("Barlinnie Prison")
             bad = True
+        if not bad and labels.get(word):
+            # tagged as something else more often than as a person
+            other = sum(n for lab, n in labels[word].items() if lab != "PERSON")
+            if other > labels[word].get("PERSON", 0):
+                bad = True
         if not bad:
             for s, e in c.mentions:
                 span = doc.char_span(s, e, alignment_mode="expand")
@@ -1024,15 +1050,11 @@ def _filter_people(index: ActorIndex, doc) -> None:
                     nxt = doc[span.end]
                     if nxt.text[:1].isupper() and N.norm_word(nxt.text) in N.ORG_WORDS:
                         bad = True
-        if bad and not _lineup_cluster(c, text):
+        if bad:
             c.hidden = True
             for i, cid in list(index._by_token.items()):
                 if cid == c.id:
                     del index._by_token[i]
-
-
-def _lineup_cluster(c: _Cluster, text: str) -> bool:
-    return False
 
 
 def _add_orgs(index: ActorIndex, doc) -> None:
@@ -1082,6 +1104,8 @@ def _assign_roles(index: ActorIndex, doc) -> None:
                 continue
             if c.type == "ORG" and c.kind in ("gpe", "party"):
                 break
+            if c.lineup and _in_lineup(index, s):
+                continue
             role = role_before(doc, span.start, blocked - set(range(span.start, span.end)))
             if role is None:
                 root = _head_of(doc, span.start, span.end)
@@ -1100,14 +1124,58 @@ def _assign_roles(index: ActorIndex, doc) -> None:
                         c.nationality.add(owner)
         # speaking organisations: subjects of speech verbs
         if c.type == "ORG":
-            for tok in c.tokens:
-                t = doc[tok]
-                head = t
-                while head.dep_ in ("compound", "flat", "amod") and head.head is not head:
-                    head = head.head
-                if head.dep_ in ("nsubj",) and head.head.lemma_.lower() in _SPEECH:
+            for s, e in c.mentions:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is None:
+                    continue
+                root = _head_of(doc, span.start, span.end)
+                if root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH:
                     c.speaks = True
                     break
+
+
+def _in_lineup(index: ActorIndex, start: int) -> bool:
+    return any(a <= start < b for a, b in index._lineup_spans)
+
+
+ORG_ROLE_HEADS = {
+    "group", "company", "firm", "brokerage", "bank", "miner", "movement", "giant", "body",
+    "organisation", "organization", "agency", "charity", "party", "union", "broadcaster",
+    "retailer", "carrier", "airline", "maker", "carmaker", "producer", "operator", "supplier",
+    "developer", "lender", "insurer", "conglomerate", "consortium", "club", "side", "team",
+    "network", "chain", "subsidiary", "unit", "division", "firm", "manufacturer", "rival",
+    "exchange", "regulator", "watchdog", "newspaper", "paper", "magazine", "website", "channel",
+    "station", "label", "studio", "band", "consultancy", "partner", "venture", "business",
+    "drug", "product", "brand", "service", "scheme", "programme", "plan", "report", "review",
+    "place", "town", "city", "village", "region", "country", "state", "prison", "hospital",
+    "school", "university", "college", "stadium", "ground", "venue", "hotel", "restaurant",
+}
+
+
+def _retype_people(index: ActorIndex, doc) -> None:
+    """People whose role says they are a company or a place ("oil group Yukos"), or that the
+    text calls "which" ("Opus Dei, which means ..."), are organisations."""
+    text = index.text
+    for c in index.clusters:
+        if c.type != "PERSON" or c.hidden or c.titles or c.lineup:
+            continue
+        core = _core(c.words)
+        if core and N.is_first_name(core[0]) and len(core) >= 2:
+            continue
+        org = False
+        if c.role:
+            head = re.split(r"\s+(?:of|for|at|in|based)\s+", c.role.lower())[0].split()
+            if head and head[-1] in ORG_ROLE_HEADS:
+                org = True
+        if not org:
+            for s, e in c.mentions:
+                after = text[e:e + 8]
+                if re.match(r"['’]?s?,? (which|whose shares)\b", after):
+                    org = True
+                    break
+        if org:
+            c.type, c.kind = "ORG", "org"
+            c.name = " ".join(c.words)
 
 
 def _nationality_from(role: str, c: _Cluster) -> None:

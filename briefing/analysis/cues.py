@@ -62,6 +62,13 @@ ORG_NOUNS = frozenset("""
     embassy army military school university college hospital exchange
 """.split())
 
+# Organisation nouns that, alone, mean the company or team the story is about.
+FIRM_NOUNS = frozenset("""
+    company firm group club bank carmaker airline retailer maker giant operator lender insurer
+    broker chain side team corporation business manufacturer producer supermarket store
+    consortium
+""".split())
+
 # Plural nouns for unnamed collective sources ("analysts said").
 GROUP_HINT = frozenset("""
     analysts officials experts economists critics campaigners residents witnesses sources
@@ -69,6 +76,14 @@ GROUP_HINT = frozenset("""
     organisers organizers officers spokesmen activists protesters demonstrators researchers
     scientists lawyers leaders members executives managers workers unions fans players
     strategists insiders commentators figures governments authorities
+""".split())
+
+# Person nouns that describe someone new rather than point back to someone named: "the man
+# shouted" is not the last person mentioned.
+GENERIC_PERSON_NOUNS = frozenset("""
+    man woman boy girl person people guy attacker suspect victim driver passenger witness
+    resident neighbour neighbor stranger caller reader viewer listener customer someone
+    somebody child baby gunman intruder
 """.split())
 
 

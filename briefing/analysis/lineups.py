@@ -125,8 +125,10 @@ def find_lineups(text: str) -> list[list[tuple[int, int]]]:
             if len(good) < (1 if labelled else 3):
                 continue
             if label is None and len(good) < 4:
-                # Short unlabelled lists need initials to look like a team sheet.
-                if not all(is_initial(seg[n[0][0]:n[0][1]].split()[0]) for n in good):
+                # Short unlabelled lists need initials, or minutes ("Riise 1, Nunez 113").
+                items_text = [seg[a:b] for a, b in items]
+                if not (all(is_initial(seg[n[0][0]:n[0][1]].split()[0]) for n in good)
+                        or (len(good) >= 2 and all(_MINUTES_RE.search(t) for t in items_text))):
                     continue
             spans = [span for p in good for span in p]
             texts = [seg[x:y] for x, y in spans]

@@ -136,7 +136,8 @@ def role_around(mention_root) -> str | None:
     tok = mention_root
     # "Dr Julian Lewis, the Conservative spokesman for the Cabinet Office, said"
     for child in tok.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.is_lower and child.lower_ not in TEMPORAL:
+        if child.dep_ == "appos" and child.lower_ not in TEMPORAL and (
+                (child.pos_ == "NOUN" and child.is_lower) or child.lower_ in TITLE_WORDS or child.lower_ in ROLE_NOUNS):
             role = _np_role(child)
             if role:
                 return role
