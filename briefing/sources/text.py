@@ -72,15 +72,22 @@ def make_title(text: str) -> str:
     return _lead(lines[0]) or "(untitled)"
 
 
+def one_line(value: str | None) -> str:
+    """A sanitised single line (titles, bylines, dates, URLs, sources)."""
+    return " ".join(sanitise(value).split()) if value else ""
+
+
 def article_from_text(text: str, source: str, title: str | None = None, **extra) -> Article:
+    """The one way every source builds an ``Article``: everything it holds is sanitised."""
     text = sanitise(text)
-    clean_title = sanitise(title).replace("\n", " ").strip() if title else ""
+    clean_title = one_line(title)
+    fields = {k: (one_line(v) or None) if isinstance(v, str) else v for k, v in extra.items()}
     return Article(
         id=article_id(text),
-        source=source,
+        source=sanitise(source).replace("\n", " "),
         title=clean_title or make_title(text),
         text=text,
-        **extra,
+        **fields,
     )
 
 
