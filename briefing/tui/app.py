@@ -119,7 +119,9 @@ class BriefingApp(App[int]):
         except Exception as exc:  # noqa: BLE001 - shown in the app, never as a traceback
             if worker.is_cancelled:
                 return
-            if type(exc).__name__ == "ModelError":
+            from briefing.analysis.nlp import ModelError  # no spaCy import at module level
+
+            if isinstance(exc, ModelError):
                 message = str(exc)
             else:
                 message = f"internal error: {exc.__class__.__name__}: {exc}"

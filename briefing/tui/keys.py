@@ -27,7 +27,7 @@ READER = [
     Binding("right_square_bracket", "next_article", "Next article", id="article.next"),
     Binding("0", "articles", "Article list", id="articles", show=False),
     Binding("slash", "search", "Search", id="search"),
-    Binding("n", "search_next", "Next match", id="search.next"),
+    Binding("n", "search_next", "Next match", id="search.next", show=False),
     Binding("N", "search_previous", "Prev match", id="search.previous", show=False),
     Binding("question_mark", "help", "Help", id="help"),
     Binding("q", "quit", "Quit", id="quit"),
@@ -47,8 +47,8 @@ MOVE = [
 TEXT = [
     Binding("l,right", "next_item", "Next highlight", id="text.next_item", show=False),
     Binding("h,left", "previous_item", "Prev highlight", id="text.previous_item", show=False),
-    Binding("c", "cycle", "Same actor/figure", id="text.cycle"),
-    Binding("enter", "open", "Show in list", id="text.open"),
+    Binding("c", "cycle", "Same actor/figure", id="text.cycle", show=False),
+    Binding("enter", "open", "Show in list", id="text.open", show=False),
 ]
 
 # The lists (quotes, actors, figures, articles).
@@ -57,7 +57,7 @@ LISTS = [
 ]
 
 QUOTES = [
-    Binding("s", "next_speaker", "Speaker filter", id="quotes.speaker"),
+    Binding("s", "next_speaker", "Speaker", id="quotes.speaker"),
     Binding("S", "all_speakers", "All speakers", id="quotes.all", show=False),
 ]
 

@@ -29,6 +29,11 @@ from briefing.tui.widgets.quote_list import QuotePane
 from briefing.tui.widgets.text_pane import TextPane
 
 LOADING = "Analysing this article\u2026"
+LEGEND = Text.assemble(
+    ("names", "bold"), " \u00b7 ", ("quotes", "italic"), " \u00b7 ", ("figures", "bold underline"),
+    ("   h/l move between them \u00b7 c same actor \u00b7 enter show in list", "dim"),
+    no_wrap=True, overflow="ellipsis",
+)
 
 
 class SearchInput(Input):
@@ -106,7 +111,6 @@ class ReaderScreen(Screen):
         if len(self.articles) > 1:
             self.add_class("-multi")
         self.article_list.show_articles(self.articles)
-        self.query_one("#text-info").display = False
         self.query_one("#search-bar").display = False
         self.set_progress(0, len(self.articles))
         self.show_article(0)
@@ -253,8 +257,6 @@ class ReaderScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_article", "previous_article", "articles"):
             return len(self.articles) > 1
-        if action in ("search_next", "search_previous"):
-            return True if self.search_query else None
         return True
 
     def action_next_article(self) -> None:
@@ -324,8 +326,10 @@ class ReaderScreen(Screen):
 
     def _update_text_info(self, target: Target | None, position: str) -> None:
         info = self.query_one("#text-info", Static)
-        if target is None or target.kind == "match":
-            info.display = target is not None and bool(position)
+        if target is None:
+            info.update(LEGEND if self.index in self.analyses else Text(" "))
+            return
+        if target.kind == "match":
             return
         analysis = self.analyses.get(self.index)
         line = Text(no_wrap=True, overflow="ellipsis")
@@ -345,7 +349,6 @@ class ReaderScreen(Screen):
         line.append(f"  {position}", style="dim")
         line.append("   c next \u00b7 enter list", style="dim")
         info.update(line)
-        info.display = True
 
     # -- search ------------------------------------------------------------------------------------
 
@@ -399,7 +402,6 @@ class ReaderScreen(Screen):
         line.append(self.search_query, style="bold")
         line.append("   n next \u00b7 N previous", style="dim")
         info.update(line)
-        info.display = True
 
     def _search_step(self, forward: bool) -> None:
         if not self.search_query:

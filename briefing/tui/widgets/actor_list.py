@@ -169,14 +169,17 @@ class ActorPane(Vertical):
 
     def show(self, analysis: ArticleAnalysis, colours: SpeakerColours) -> None:
         self.actor_list.show(analysis, colours)
-        self._show_detail()
+        self._show_detail(force=True)
 
-    def _show_detail(self) -> None:
+    def _show_detail(self, force: bool = False) -> None:
         actor_list = self.actor_list
         analysis = actor_list.analysis
         if analysis is None:
             return
         actor = actor_list.current
+        detail = self.detail
+        if not force and detail.actor == actor and detail.analysis is analysis and detail.colours is actor_list.colours:
+            return  # already showing (keeps the highlight)
         self.detail.show_actor(analysis, actor, actor_list.colours)
         header = self.query_one("#actor-detail-header", Static)
         if actor is None:

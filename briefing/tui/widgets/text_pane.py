@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
@@ -84,6 +85,7 @@ class TextPane(ScrollView, can_focus=True):
         self._wrap_width = 0
         self._spans: list[tuple[int, int, Style]] = []
         self._line_cache: dict[int, Strip] = {}
+        self._pending: tuple[int, int] | None = None
 
     # -- content -------------------------------------------------------------------------
 
@@ -134,20 +136,24 @@ class TextPane(ScrollView, can_focus=True):
         self.refresh()
 
     def _rewrap(self) -> None:
-        width = self.scrollable_content_region.width
-        if self.article is None or width <= 0:
+        region = self.scrollable_content_region
+        if self.article is None or region.width <= 0:
             return
-        if width == self._wrap_width and self._lines:
-            return
-        top = self._starts[int(self.scroll_y)] if self._starts and int(self.scroll_y) < len(self._starts) else None
-        self._lines = wrap_offsets(self.article.text, width)
-        self._starts = [s for s, _ in self._lines]
-        self._wrap_width = width
-        self._line_cache.clear()
-        self.virtual_size = Size(width, len(self._lines))
-        if top is not None:
-            self.scroll_to(y=line_of(self._starts, top), animate=False, immediate=True)
-        self.refresh()
+        if region.width != self._wrap_width or not self._lines:
+            row = int(self.scroll_y)
+            top = self._starts[row] if row < len(self._starts) else None
+            self._lines = wrap_offsets(self.article.text, region.width)
+            self._starts = [s for s, _ in self._lines]
+            self._wrap_width = region.width
+            self._line_cache.clear()
+            self.virtual_size = Size(region.width, len(self._lines))
+            if top is not None:
+                self.scroll_to(y=line_of(self._starts, top), animate=False, immediate=True)
+            self.refresh()
+        if self._pending is not None and region.height:
+            start, end = self._pending
+            self._pending = None
+            self.scroll_to_offset(start, end)
 
     def on_resize(self) -> None:
         self._rewrap()
@@ -173,12 +179,13 @@ class TextPane(ScrollView, can_focus=True):
     def _render_text_line(self, index: int, base: Style) -> Strip:
         assert self.article is not None
         start, end = self._lines[index]
-        text = Text(self.article.text[start:end].rstrip(), style=base, no_wrap=True, end="")
+        text = Text(self.article.text[start:end].rstrip(), no_wrap=True, end="")
         length = len(text.plain)
         for s, e, style in self._spans:
             if s < start + length and e > start:
                 text.stylize(style, max(s, start) - start, min(e, start + length) - start)
-        segments = list(text.render(self.app.console))
+        # Every segment gets the base style (Text.render leaves unstyled runs as None).
+        segments = list(Segment.apply_style(text.render(self.app.console), base))
         return Strip(segments, text.cell_len)
 
     # -- positions -------------------------------------------------------------------------
@@ -189,7 +196,8 @@ class TextPane(ScrollView, can_focus=True):
     def scroll_to_offset(self, start: int, end: int | None = None) -> None:
         """Scroll so the text from ``start`` is in view (about a third of the way down)."""
         self._rewrap()
-        if not self._lines:
+        if not self._lines or not self.scrollable_content_region.height:
+            self._pending = (start, end if end is not None else start)  # once laid out
             return
         first = self.line_for(start)
         last = self.line_for(max(start, (end or start) - 1))
@@ -197,7 +205,10 @@ class TextPane(ScrollView, can_focus=True):
         top = int(self.scroll_y)
         if first >= top and last < top + height:
             return
-        self.scroll_to(y=max(0, first - height // 3), animate=False, immediate=True)
+        top = max(0, first - height // 3)
+        if last - top >= height:  # a long quote: show its start
+            top = first
+        self.scroll_to(y=top, animate=False, immediate=True)
 
     def _visible_range(self) -> tuple[int, int]:
         top = int(self.scroll_y)
