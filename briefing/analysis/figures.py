@@ -417,6 +417,7 @@ class _Head:
     lemma: str | None = None
     what: str | None = None
     counted: bool = False   # the number directly counts this noun
+    verb: str | None = None  # the verb of a bare count ("landed" in "as nearly 700 landed")
 
 
 def _noun_head(noun, skip, what=None, counted=False) -> _Head:
@@ -515,12 +516,14 @@ def _from_verb(verb, prep, c: _Cand, skip, role=None) -> _Head:
     lemma = verb.lemma_.lower()
     vp = _verb_phrase(verb, skip)
     lead = _phrase(subj, skip, limit=3) + " " if subj is not None else ""
-    noun = VERB_NOUNS.get(lemma)
+    # The small model's lemmas are sometimes off ("fined" -> "fin"): try the past-tense stems too.
+    noun = VERB_NOUNS.get(lemma) or VERB_NOUNS.get(re.sub(r"d$", "", verb.lower_)) or \
+        VERB_NOUNS.get(re.sub(r"ed$", "", verb.lower_))
     if role in ("nsubj", "nsubjpass"):
         if c.measured and noun:
             return _Head(None, noun, vp)
         # "as nearly 700 landed": the counted thing is elsewhere in the sentence.
-        return _Head(what=vp)
+        return _Head(what=vp, verb=vp)
     if prep is not None:
         if prep.lower_ == "for" and c.measured and lemma in ("buy", "sell", "acquire", "purchase", "auction",
                                                             "value", "price", "bid", "offer", "pay"):
@@ -528,7 +531,8 @@ def _from_verb(verb, prep, c: _Cand, skip, role=None) -> _Head:
         if prep.lower_ in ("by", "to", "from", "at") and obj is not None:
             # "increase taxes by one penny", "cut rates to 4.5%".
             return _noun_head(obj, skip, f"{vp} {_phrase(obj, skip)}")
-        if subj is not None and c.measured:
+        if subj is not None and (c.measured or lemma in CHANGE_VERBS and prep.lower_ in ("to", "from", "by", "at")):
+            # "base rates will stay at 4.75%", "the death toll rose to 45".
             what = lead.strip() if lemma == "be" else f"{lead}{vp}"
             if lemma == "grow":
                 return _Head(subj, "growth", what)
@@ -538,7 +542,7 @@ def _from_verb(verb, prep, c: _Cand, skip, role=None) -> _Head:
         return _noun_head(subj, skip, lead.strip() if lemma == "be" else f"{lead}{vp}")
     if not c.measured:
         # A bare count as object or adverb: "lost eight", "up 22,000".
-        return _Head(what=f"{lead}{vp}".strip())
+        return _Head(what=f"{lead}{vp}".strip(), verb=vp)
     # Money or a share as object: "profits rose 5%", "corruption has cost it 1bn CFA francs".
     if lemma == "grow" and subj is not None:
         return _Head(subj, "growth", f"{lead}{vp}")
@@ -725,8 +729,8 @@ def extract_figures(doc) -> list[Figure]:
         if head.lemma is None and not c.measured and si in last_counted:
             prior = last_counted[si]
             what = prior.what
-            if head.what:
-                what = head.what if prior.noun.text in head.what else f"{prior.noun.text} {head.what}"
+            if head.verb:
+                what = f"{prior.noun.text} {head.verb}"  # "Palestinians injured"
             head = _Head(prior.noun, prior.lemma, what)
         if head.lemma is None and c.measured and (si, c.unit) in last_measured:
             head = last_measured[si, c.unit]  # "Labour's campaign cost £1.7m, the Lib Dems' £1.19m"
