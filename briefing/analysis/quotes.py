@@ -33,6 +33,7 @@ _BOUNDARY_CHARS = ".!?:;\u2014\u2013-" + ALL_MARKS
 _SMALL_WORDS = {"of", "the", "and", "in", "on", "for", "a", "an", "to", "at", "by", "de", "la", "le",
                 "von", "van", "du", "da", "&"}
 _MAX_SUBJECT = 14  # tokens between a quote and a trailing cue verb
+_MAX_SUBJECT_LONG = 30  # ... when the subject carries an aside between commas
 
 
 @dataclass
@@ -305,34 +306,68 @@ def _cue_after(ctx: Context, cand: Candidate) -> Cue | None:
         tokens = tokens[1:]
     if not tokens:
         return None
-    ended = cand.text.rstrip()[-1:] in {".", ";", ":"}
-    if ended and not tokens[0].text[:1].islower():
+    last = cand.text.rstrip()[-1:]
+    if last in {".", ";", ":"} and not tokens[0].text[:1].islower():
         return None  # the sentence ended inside the quote
-    for k, tok in enumerate(tokens[:_MAX_SUBJECT]):
+    # "...," he said / "...", he said / "...?" he asked: punctuation marks the handover
+    marked = last in {",", "?", "!"} or last in _DASHES or \
+        ctx.text[sp.outer_end:sp.outer_end + 2].lstrip()[:1] in {",", "-", "\u2013", "\u2014"}
+    for k, tok in enumerate(tokens[:_MAX_SUBJECT_LONG]):
         if tok.text in _TERMINATORS or tok.text in {";", ":"} or "\n" in tok.text:
             return None
+        aside = _in_aside(tokens[:k])
+        if k >= _MAX_SUBJECT and not aside:
+            return None
         if cues.is_cue_verb(tok) or tok.lower_ == "according":
-            before = [t for t in tokens[:k] if t.pos_ not in ("AUX", "PART") and
-                      not (t.pos_ == "ADV" and t.lower_ not in {"then"})]
-            before = _trim(before)
+            before = _trim([t for t in tokens[:k] if t.pos_ not in ("AUX", "PART")])
             if before:
-                if any(cues.is_verbal(t) and t.pos_ != "AUX" for t in before):
+                main = _main_part(before)
+                if not main or main[0].pos_ in ("CCONJ", "SCONJ", "ADP", "VERB", "ADV") or \
+                        any(cues.is_verbal(t) and t.pos_ != "AUX" for t in main):
                     return None
-                phrase = before
+                if not marked and (cand.embedded or not (main[0].pos_ in ("PRON", "PROPN")
+                                                         or main[0].lower_ == "the")):
+                    return None
+                phrase, head = before, _head_of(main)
             else:
+                if not marked and cand.embedded:
+                    return None
                 rest = tokens[k + 1:]
                 if tok.lower_ == "according" and rest and rest[0].lower_ == "to":
                     rest = rest[1:]
-                phrase = _phrase_after(rest)
-                deps = subject_phrase(tok, ctx)
-                if not phrase and deps:
-                    phrase = deps
-            if not phrase:
+                phrase = _phrase_after(rest) or subject_phrase(tok, ctx)
+                head = _head_of(_main_part(phrase)) if phrase else None
+            if head is None:
                 return None
-            return Cue(_cue_text(tok), tok, phrase, _head_of(phrase), "after")
+            return Cue(_cue_text(tok), tok, phrase, head, "after")
         if cues.is_verbal(tok) and tok.pos_ != "AUX" and tok.lower_ != "according":
+            if aside and (tok.tag_ in ("VBN", "VBG") or _relative_aside(tokens[:k])):
+                continue  # "X, a spokeswoman for the Carolina-based bank, told ..."
             return None
     return None
+
+
+def _in_aside(tokens: list) -> bool:
+    return any(t.text == "," for t in tokens)
+
+
+def _relative_aside(tokens: list) -> bool:
+    """A relative clause opened after a comma: "Smith, who chairs the committee, said"."""
+    seen_comma = False
+    for t in tokens:
+        if t.text == ",":
+            seen_comma = not seen_comma
+        elif seen_comma and t.lower_ in cues.RELATIVE:
+            return True
+    return False
+
+
+def _main_part(phrase: list) -> list:
+    """The phrase before an apposition: "Alexandra Tower, a spokeswoman for ..." -> name."""
+    for k, t in enumerate(phrase):
+        if t.text in {",", "(", ")"} or (t.text in _DASHES and t.whitespace_):
+            return _trim(phrase[:k])
+    return phrase
 
 
 def _cue_before(ctx: Context, cand: Candidate) -> Cue | None:
@@ -437,9 +472,11 @@ def find_cue(ctx: Context, cand: Candidate) -> Cue | None:
 
 # -- stage 5: resolve ----------------------------------------------------------------------
 
-def _actor_near(ctx: Context, before: int, want: str, prefer: str | None = None) -> str | None:
+def _actor_near(ctx: Context, before: int, want: str, prefer: str | None = None,
+                strict: bool = False) -> str | None:
     """The actor of type ``want`` mentioned last before token ``before`` (outside quotes).
-    With ``prefer``, an actor whose name contains that word wins over a nearer one."""
+    With ``prefer``, an actor whose name or role contains that word wins over a nearer one
+    (and with ``strict`` is the only one accepted)."""
     actors = ctx.actors
     first = None
     for i in range(before - 1, -1, -1):
@@ -450,11 +487,11 @@ def _actor_near(ctx: Context, before: int, want: str, prefer: str | None = None)
         cluster = actors.cluster(actor_id) if actor_id else None
         if cluster is None or cluster.type != want:
             continue
-        if prefer is None or prefer in cluster.name.lower():
+        if prefer is None or prefer in f"{cluster.name} {getattr(cluster, 'role', '') or ''}".lower():
             return actor_id
         if first is None:
             first = actor_id
-    return first
+    return None if strict else first
 
 
 def _group_span(ctx: Context, phrase: list):
@@ -509,13 +546,32 @@ def resolve_speaker(ctx: Context, cue: Cue) -> str | None:
         span = _group_span(ctx, cue.phrase)
         return actors.ensure_group(span) if span is not None else None
     if lem in cues.ORG_NOUNS:
-        return _actor_near(ctx, head.i, "ORG", prefer=lem)
+        named = _actor_near(ctx, head.i, "ORG", prefer=lem, strict=lem not in cues.FIRM_NOUNS)
+        if named:
+            return named
+        span = _group_span(ctx, cue.phrase)
+        return actors.ensure_group(span) if span is not None else None
     if _name_like(head):
         names = [t for t in cue.phrase if _name_like(t)]
         span = ctx.doc[names[0].i:names[-1].i + 1]
         return actors.ensure_group(span)
-    # a role noun: "the 30-year-old", "the Sale full-back", "the minister"
-    return _actor_near(ctx, head.i, "PERSON")
+    return _role_holder(ctx, cue, head)
+
+
+def _role_holder(ctx: Context, cue: Cue, head) -> str | None:
+    """A role noun: "the minister", "the 30-year-old", "the Sale full-back".
+
+    A person met earlier whose name or role holds the noun wins ("the prince" -> Prince
+    Charles); else a lower-case description ("the two-time champion") is taken to mean the
+    person mentioned last. A capitalised title nobody holds yet stays unresolved."""
+    word = head.lower_
+    match = _actor_near(ctx, head.i, "PERSON", prefer=word, strict=True)
+    if match:
+        return match
+    definite = any(t.lower_ == "the" or t.tag_ in ("POS", "PRP$") for t in cue.phrase)
+    if definite and not head.text[:1].isupper() and word not in cues.GENERIC_PERSON_NOUNS:
+        return _actor_near(ctx, head.i, "PERSON")
+    return None
 
 
 # -- stage 6: inherit and assemble ---------------------------------------------------------
@@ -555,9 +611,9 @@ def extract_quotes(doc, actors: ActorIndex) -> list[Quote]:
     for sp in spans:
         cand = classify(ctx, sp)
         cue = find_cue(ctx, cand)
-        if cand.drop and not (cue is not None and cue.where in ("after", "before", "colon")):
-            continue
         cand.cue = cue
+        if cand.drop and not _speech_despite_looks(ctx, cand):
+            continue
         if cue is not None and cue.where == "before" and _says_it(ctx, cand):
             cand.embedded = False
         if cue is None:
@@ -578,6 +634,19 @@ def extract_quotes(doc, actors: ActorIndex) -> list[Quote]:
     return quotes
 
 
+def _speech_despite_looks(ctx: Context, cand: Candidate) -> bool:
+    """A title-like or name-like span still counts when a cue frames it as an utterance:
+    ``"Thank You Very Much," he said`` / ``She said: "Go Home Now"``."""
+    cue = cand.cue
+    if cue is None:
+        return False
+    if cue.where == "colon":
+        return True
+    if cue.where == "after":
+        return not cand.embedded
+    return cue.where == "before" and _says_it(ctx, cand)
+
+
 def _says_it(ctx: Context, cand: Candidate) -> bool:
     """The quote is what the cue verb says (``said "We ..."``, ``told reporters "We ..."``,
     ``he said, "and ..."``), not a fragment built into the sentence (``urged him to "act"``)."""
@@ -585,7 +654,7 @@ def _says_it(ctx: Context, cand: Candidate) -> bool:
     verb = cand.cue.verb
     if left.endswith(",") or verb is None:
         return True
-    if verb.idx + len(verb.text) >= len(left):
+    if not ctx.text[verb.idx + len(verb.text):cand.span.open_at].strip():
         return True  # the verb stands right before the mark
     last = left.split()[-1].lower() if left.split() else ""
     return cand.text[:1].isupper() and last not in {"to", "of", "as", "the", "a", "an", "that"}
