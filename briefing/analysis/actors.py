@@ -146,7 +146,7 @@ class ActorIndex:
         self._by_id: dict[str, _Cluster] = {}
         self._by_token: dict[int, str] = {}
         self._links: dict[int, str] = {}  # pronoun / nominal token -> actor id
-        self._events: list[tuple[int, str, float]] = []  # (token, actor id, weight) in text order
+        self._events: list[tuple[int, str, float, bool]] = []  # (token, actor id, weight, subject)
         self._sent_of: list[int] = []
         self._para_of: list[int] = []
         self._quotes: list[tuple[int, int]] = []
@@ -281,7 +281,7 @@ class ActorIndex:
         return None
 
     # -- salience ----------------------------------------------------------------------
-    def _salience(self, before: int, accept, window: int = 6) -> list[tuple[float, str]]:
+    def _salience(self, before: int, accept, window: int = 6, subject: bool = False) -> list[tuple[float, str]]:
         """Salience of each accepted actor at token ``before``, best first.
 
         Each sentence counts once per actor, by its strongest mention there (subjects count
@@ -297,8 +297,8 @@ class ActorIndex:
         here_quoted = self.in_quote(self.doc[before].idx)
         best: dict[tuple[str, int], float] = {}
         latest: dict[str, int] = {}
-        k = bisect.bisect_left(self._events, (before, "", 0.0))
-        for tok, cid, weight in self._events[:k]:
+        k = bisect.bisect_left(self._events, (before, "", 0.0, False))
+        for tok, cid, weight, subj in self._events[:k]:
             cl = self._by_id[cid]
             if cl.hidden or not accept(cl):
                 continue
@@ -307,6 +307,8 @@ class ActorIndex:
             if dist > window:
                 continue
             w = weight * (0.5 ** dist)
+            if subject and subj:
+                w *= 1.4  # parallel roles: a subject anaphor prefers a subject antecedent
             if self._para_of[tok] != here_para:
                 w *= 0.6
             if self.in_quote(self.doc[tok].idx) and not here_quoted:
@@ -317,7 +319,7 @@ class ActorIndex:
         for (cid, _), w in best.items():
             scores[cid] = scores.get(cid, 0.0) + w
         counts: dict[str, int] = {}
-        for tok, cid, _ in self._events[:k]:
+        for tok, cid, _, _ in self._events[:k]:
             counts[cid] = counts.get(cid, 0) + 1
         for cid, tok in latest.items():
             dist = here_sent - self._sent_of[tok]
@@ -341,7 +343,8 @@ class ActorIndex:
         if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
             want = "m" if low in MALE_PRONOUNS else "f"
             exclude = _clause_mates(token, self._by_token) if token.dep_ in ("dobj", "pobj", "dative") else set()
-            ranked = self._salience(token.i, lambda c: c.type == "PERSON" and c.gender in (want, None) and c.id not in exclude)
+            ranked = self._salience(token.i, lambda c: c.type == "PERSON" and c.gender in (want, None) and c.id not in exclude,
+                                    subject=token.dep_ in _SUBJ)
             if not ranked:
                 return None
             best = [(s * (1.3 if self._by_id[c].gender == want else 1.0), c) for s, c in ranked]
@@ -368,10 +371,20 @@ class ActorIndex:
         return {i for i, cid in self._by_token.items() if self._by_id[cid].type == "PERSON"}
 
     def _pick_for_nominal(self, nom: "_Nominal") -> str | None:
-        quoted = self.in_quote(self.doc[nom.head_i].idx)
+        """The person a role nominal names.
+
+        A person whose role or earlier descriptions fit the nominal wins ("the UN chief" ->
+        the UN Secretary-General), the most salient one if several; with none fitting, a
+        later-named holder of the office ("the Home Secretary" ... "Home Secretary Charles
+        Clarke"); then, for descriptions ("the 30-year-old", "the Moroccan"), the most salient
+        person; an office nobody holds ("the minister") stays unresolved unless the salient
+        person has no role yet and the noun is not a capitalised title.
+        """
+        doc = self.doc
+        quoted = self.in_quote(doc[nom.head_i].idx)
 
         def accept(c):
-            if c.type != "PERSON":
+            if c.type != "PERSON" or c.hidden:
                 return False
             if nom.gender and c.gender and c.gender != nom.gender:
                 return False
@@ -381,30 +394,34 @@ class ActorIndex:
                 return False
             return True
 
-        ranked = self._salience(nom.start, accept, window=8)
+        ranked = self._salience(nom.start, accept, window=8, subject=doc[nom.head_i].dep_ in _SUBJ)
+        fits = []
+        for score, cid in ranked:
+            fit = _role_fit(nom.head, nom.mods, self._by_id[cid], nom.nationality)
+            if fit:
+                fits.append(((2 if fit == "strong" else 1), score, cid))
+        if fits:
+            fits.sort(reverse=True)
+            rank, score, cid = fits[0]
+            if rank == 2 or not quoted:
+                return cid
+        if quoted:
+            return None
+        seen = {cid for _, cid in ranked}
+        later = [c for c in self.clusters if c.id not in seen and accept(c)
+                 and _role_fit(nom.head, nom.mods, c, nom.nationality)]
+        if len(later) == 1 and not nom.epithet:
+            return later[0].id
         if not ranked:
             return None
-        best, best_score, best_fit = None, 0.0, None
-        for score, cid in ranked:
-            c = self._by_id[cid]
-            fit = _role_fit(nom.head, nom.mods, c, nom.nationality)
-            if fit == "strong":
-                score = score * 4 + 1.0
-            elif fit == "weak":
-                score *= 1.5
-            if score > best_score:
-                best, best_score, best_fit = cid, score, fit
-        if best is None:
+        best_score, best = ranked[0]
+        if nom.epithet:
+            return best if best_score >= 0.1 else None
+        if doc[nom.head_i].text[:1].isupper():
             return None
-        if quoted and best_fit != "strong":
-            return None  # inside a quotation only a clear match counts
-        if best_fit is None:
-            if nom.epithet:
-                if best_score < 0.1:
-                    return None
-            elif best_score < 0.3:
-                return None  # an unnamed official ("the minister")
-        return best
+        if self._by_id[best].role is None and best_score >= 0.3:
+            return best
+        return None
 
     def _np_people(self, token) -> set[str]:
         out = set()
@@ -778,23 +795,54 @@ def _role_clash(head: str, c: _Cluster) -> bool:
     return bool(words & N.POSITIONS) and head not in words
 
 
+OFFICE_FAMILY = {
+    "minister": {"minister", "secretary", "chancellor", "premier"},
+    "secretary": {"secretary", "minister"},
+    "chief": {"chief", "head", "secretary-general", "director", "director-general", "executive",
+              "chairman", "chairwoman", "president", "boss", "commissioner", "governor", "leader"},
+    "boss": {"boss", "manager", "coach", "chief", "executive", "chairman", "director"},
+    "manager": {"manager", "boss", "coach"},
+    "coach": {"coach", "manager", "boss"},
+    "leader": {"leader", "head", "chief", "president", "premier"},
+    "skipper": {"skipper", "captain"},
+    "captain": {"captain", "skipper"},
+    "chairman": {"chairman", "chair", "chairwoman"},
+    "chairwoman": {"chairwoman", "chair", "chairman"},
+    "spokesman": {"spokesman", "spokeswoman", "spokesperson"},
+    "spokeswoman": {"spokesman", "spokeswoman", "spokesperson"},
+    "premier": {"premier", "prime", "minister", "president"},
+    "keeper": {"keeper", "goalkeeper"},
+    "goalkeeper": {"keeper", "goalkeeper"},
+}
+
+
 def _role_fit(head: str, mods: list[str], c: _Cluster, nationality: str | None) -> str | None:
+    """How a role nominal fits an actor: "strong" (its office and a qualifier match, or its
+    nationality), "weak" (the office matches and nothing in the nominal contradicts), None."""
     role_words = set()
     if c.role:
         role_words = {N.norm_word(w) for w in re.split(r"[\s,]+", c.role) if w}
-    alias_words = set()
+    alias_words, alias_heads = set(), set()
     for a in c.aliases:
         if a.lower().startswith("the "):
-            alias_words |= {N.norm_word(w) for w in a.split()[1:]}
-    content = [m for m in mods if m not in ("the", "a", "an", "of", "and") and not m.isdigit()]
+            ws = [N.norm_word(w) for w in a.split()[1:]]
+            alias_words |= set(ws)
+            if ws:
+                alias_heads.add(ws[-1])
     if nationality and nationality in c.nationality:
         return "strong"
-    if any(m in role_words or m in alias_words for m in content if len(m) > 1):
+    content = [m for m in mods if len(m) > 1 and not m.isdigit() and m not in ("former", "new", "current", "then", "outgoing", "incoming")]
+    family = OFFICE_FAMILY.get(head, {head})
+    head_ok = bool(family & role_words) or head in alias_heads or any(w.endswith("-" + head) for w in role_words)
+    if head in N.POSITIONS and role_words & N.POSITIONS and head not in role_words:
+        head_ok = False
+    if not head_ok:
+        return None
+    matched = [m for m in content if m in role_words or m in alias_words]
+    if matched:
         return "strong"
-    if head in role_words or head in alias_words or any(w.endswith("-" + head) for w in role_words):
-        # "the champion" fits a champion; "the two-time champion" is another description
-        if not [m for m in content if len(m) > 1 and m not in ("former", "new", "current")]:
-            return "weak"
+    if not content:
+        return "weak"
     return None
 
 
@@ -1230,7 +1278,7 @@ def _name_clusters(index: ActorIndex) -> None:
 def _coref_pass(index: ActorIndex, doc) -> None:
     """Walk the text in order; record name mentions as salience events and link each
     third-person pronoun and definite role nominal to the most salient agreeing actor."""
-    events: list[tuple[int, str, float]] = []
+    events: list[tuple[int, str, float, bool]] = []
     by_token = index._by_token
     person_tokens = index._person_tokens()
     nominals: dict[int, _Nominal] = {}
@@ -1255,14 +1303,14 @@ def _coref_pass(index: ActorIndex, doc) -> None:
             root = tok
             while root.dep_ in ("compound", "flat") and root.head.i in by_token and by_token.get(root.head.i) == cid and root.head is not root:
                 root = root.head
-            events.append((i, cid, _weight(root)))
+            events.append((i, cid, _weight(root), _main_subject(root)))
             continue
         low = tok.lower_
         if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
             found = index._resolve_pronoun(tok)
             if found:
                 index._links[i] = found
-                events.append((i, found, _weight(tok) * (0.5 if index.in_quote(tok.idx) else 1.0)))
+                events.append((i, found, _weight(tok) * (0.5 if index.in_quote(tok.idx) else 1.0), _main_subject(tok)))
             continue
         if low in NEUTER_PRONOUNS or low in PLURAL_PRONOUNS:
             if not index.in_quote(tok.idx):
@@ -1300,8 +1348,16 @@ def _coref_pass(index: ActorIndex, doc) -> None:
                 cl.mentions.append((span.start_char, span.end_char))
             if cl.role is None and not nom.epithet or (cl.role is None and nom.head in ("champion",)):
                 cl.role = " ".join(span.text.split()[1:]) or None
-        events.append((i, found, _weight(tok)))
+        events.append((i, found, _weight(tok), _main_subject(tok)))
     events.sort()
+
+
+def _main_subject(tok) -> bool:
+    """The subject of the sentence's main verb (or of a verb joined to it by "and")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = tok.head
+    return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
 
 
 def _weight(tok) -> float:
