@@ -191,7 +191,8 @@ def _extend(text: str, m: re.Match) -> _Cand:
     for sign in _CURRENCY_PREFIXES:
         k = start - len(sign)
         if sign[0].isalpha():  # "Rs 500", "US$5"
-            gap = len(text[:start]) - len(text[:start].rstrip(" ")) if sign in ("Rs", "Rs.") else 0
+            before = text[max(0, start - 8):start]
+            gap = len(before) - len(before.rstrip(" ")) if sign in ("Rs", "Rs.") else 0
             k -= gap
             if k < 0 or text[k:k + len(sign)] != sign or (k > 0 and text[k - 1].isalnum()):
                 continue
