@@ -388,7 +388,7 @@ def _headline(tree, doc) -> str | None:
         lines = [ln for ln in _h1_lines(h1) if len(ln.split()) >= 3 and _key(ln) not in site_names]
         if not lines or not metas:
             continue
-        best = max(lines, key=lambda ln: max(_jaccard(ln, m) for m in metas))
+        best = max(lines, key=lambda ln: (round(max(_jaccard(ln, m) for m in metas), 3), -len(ln)))
         if max(_overlap(best, m) for m in metas) >= 0.5:
             return best
     if metas:
