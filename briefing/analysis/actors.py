@@ -1024,9 +1024,11 @@ def _rescan(index: ActorIndex, doc, taken: set[int]) -> None:
                 continue
             if span.start_char != m.start() or span.end_char != m.end():
                 continue
-            if not all(t.pos_ == "PROPN" or t.ent_type_ or t.text == "-" or (not t.is_sent_start and t.text[:1].isupper())
+            if not all(t.pos_ in ("PROPN", "NOUN") or t.ent_type_ or t.text == "-" or (not t.is_sent_start and t.text[:1].isupper())
                        for t in span):
                 continue
+            if span[0].is_sent_start and span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].is_lower:
+                continue  # "Brown bread": a capitalised adjective starting a sentence
             prev = doc[span.start - 1] if span.start > 0 else None
             nxt = doc[span.end] if span.end < len(doc) else None
             title = None
@@ -1134,6 +1136,31 @@ def _add_orgs(index: ActorIndex, doc) -> None:
         m = _Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), start, end, surface.split(), None, "name")
         index._attach(cluster, m)
         cluster.tokens.append(end - 1)
+    # Capitalised names ending in an organisation word the model missed: "the Scottish Executive".
+    n = len(doc)
+    i = 0
+    while i < n:
+        t = doc[i]
+        if not (t.text[:1].isupper() and t.is_alpha) or i in index._by_token or (t.is_sent_start and t.pos_ != "PROPN"):
+            i += 1
+            continue
+        j = i
+        last_org = -1
+        while j < n and j not in index._by_token and (
+                (doc[j].text[:1].isupper() and doc[j].is_alpha)
+                or (doc[j].lower_ in ("of", "and", "for", "&") and j + 1 < n and doc[j + 1].text[:1].isupper())):
+            if N.norm_word(doc[j].text) in N.ORG_WORDS and doc[j].text[:1].isupper():
+                last_org = j
+            j += 1
+        if last_org > i and not any(N.norm_word(doc[k].text) in N.HONORIFICS for k in range(i, last_org)):
+            surface = doc.text[doc[i].idx: doc[last_org].idx + len(doc[last_org].text)]
+            cluster = index._org_cluster(surface, "org")
+            m = _Mention(doc[i].idx, doc[last_org].idx + len(doc[last_org].text), i, last_org + 1, surface.split(), None, "name")
+            index._attach(cluster, m)
+            cluster.tokens.append(last_org)
+            i = last_org + 1
+        else:
+            i = max(j, i + 1)
 
 
 _SPEECH = {"say", "tell", "add", "state", "claim", "argue", "insist", "warn", "explain", "admit",
@@ -1166,10 +1193,14 @@ def _assign_roles(index: ActorIndex, doc) -> None:
         if c.type == "PERSON":
             for s, e in c.mentions:
                 span = doc.char_span(s, e, alignment_mode="expand")
-                if span is not None and span.start > 1 and doc[span.start - 1].text in _POSSESSIVE:
+                if span is None:
+                    continue
+                if span.start > 1 and doc[span.start - 1].text in _POSSESSIVE:
                     owner = doc[span.start - 2].lower_
                     if owner in N.PLACES:
                         c.nationality.add(owner)
+                if span.start > 0 and doc[span.start - 1].lower_ in N.NATIONALITIES:
+                    c.nationality.add(doc[span.start - 1].lower_)
         # speaking organisations: subjects of speech verbs
         if c.type == "ORG":
             for s, e in c.mentions:
@@ -1272,6 +1303,13 @@ def _name_clusters(index: ActorIndex) -> None:
             peer = next((t for t in c.titles if t in N.PEERAGE), None)
             if peer:
                 name = f"{peer.capitalize()} {name}"
+            elif c.titles:
+                # "Ms Lomond": keep the title the text uses when it never gives a first name
+                for s0, e0 in sorted(c.mentions):
+                    first = text[s0:e0].split()[0]
+                    if N.norm_word(first).rstrip(".") in N.COURTESY:
+                        name = f"{first} {name}"
+                        break
         c.name = name
 
 

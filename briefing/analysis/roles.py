@@ -85,7 +85,10 @@ def role_before(doc, start: int, blocked: set[int]) -> str | None:
             break
         if t.lower_ in {"of", "for"}:
             left = doc[i - 1] if i - 1 >= sent_start else None
-            if left is None or left.i in blocked or not (left.lower_ in ROLE_NOUNS or left.lower_ in TITLE_WORDS):
+            right = doc[i + 1]
+            if left is None or left.i in blocked or not (
+                    left.lower_ in ROLE_NOUNS or left.lower_ in TITLE_WORDS
+                    or (left.is_title and right.is_title and not left.is_sent_start)):
                 break
         if t.lower_ in {"and", "&"}:
             left = doc[i - 1] if i - 1 >= sent_start else None

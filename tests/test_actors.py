@@ -1,0 +1,343 @@
+"""Actors: repaired mentions, one cluster per person, roles, and resolution of speakers.
+
+Every text here is written for the test; none comes from the shared corpus.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.analysis.actors import find_actors
+from briefing.analysis.lineups import find_lineup_names
+from briefing.analysis.names import first_name_gender, is_initial, looks_like_party
+
+
+@pytest.fixture(autouse=True)
+def _debug(monkeypatch):
+    # find_actors swallows internal errors for users; tests want to see them
+    monkeypatch.setenv("BRIEFING_DEBUG", "1")
+
+
+@pytest.fixture(scope="module")
+def actors_of(nlp):
+    def run(text: str):
+        doc = nlp(text)
+        index = find_actors(doc)
+        return doc, index, index.finish([])
+    return run
+
+
+def people(actors):
+    return {a.name: a for a in actors if a.type == "PERSON"}
+
+
+def tok(doc, word: str, nth: int = 0):
+    hits = [t for t in doc if t.text == word]
+    return hits[nth]
+
+
+def resolved_name(index, token):
+    cid = index.resolve(token)
+    cl = index.cluster(cid)
+    return cl.name if cl else None
+
+
+# -- names and lists --------------------------------------------------------------------
+
+def test_name_helpers():
+    assert is_initial("J") and is_initial("J-P") and is_initial("AJ") and is_initial("J.")
+    assert not is_initial("Jo") and not is_initial("I")
+    assert first_name_gender("Margaret") == "f" and first_name_gender("Gordon") == "m"
+    assert first_name_gender("Jean-Pierre") == "m"
+    assert first_name_gender("Xqzt") is None
+    assert looks_like_party("the Lib Dems") and looks_like_party("Tory-Labour")
+    assert not looks_like_party("Norman Baker")
+
+
+def test_team_sheet_spans():
+    text = ("Hosts won easily.\n\nT Smith; P Jones (capt), K O'Brien, R de Vries, J-P Martin; "
+            "A Brown, C Green.\n\nReplacements: D White, F Black.\n")
+    names = [text[a:b] for a, b in find_lineup_names(text)]
+    assert names == ["T Smith", "P Jones", "K O'Brien", "R de Vries", "J-P Martin", "A Brown",
+                     "C Green", "D White", "F Black"]
+
+
+def test_football_lineup_with_substitutes():
+    text = ("Report.\n\nKeeperson, Fullback, Stopper, Sweeper (Benchman 67), Midman, Winger.\n\n"
+            "Subs Not Used: Spareman, Reserve.\n")
+    names = [text[a:b] for a, b in find_lineup_names(text)]
+    assert "Benchman" in names and "Sweeper" in names and "Reserve" in names
+
+
+def test_prose_and_place_lists_are_not_team_sheets():
+    text = ("The firm sold 10 shops, closed three, and hired staff.\n\n"
+            "France, Germany, Italy, Spain, Portugal.\n\n"
+            "Tesco sold more, Asda sold less, and Morrisons lost.\n")
+    assert find_lineup_names(text) == []
+
+
+# -- mention repair ------------------------------------------------------------------------
+
+def test_leading_affiliation_and_trailing_dash_are_dropped(actors_of):
+    _, _, actors = actors_of(
+        "Fellow Lib Dem Norman Pocket said the plan was wrong. "
+        "Liberal Democrat Alan Quayle - who chairs the committee - agreed.")
+    ps = people(actors)
+    assert "Norman Pocket" in ps and "Alan Quayle" in ps
+    assert not any("Lib" in n or n.endswith("-") for n in ps)
+    assert ps["Norman Pocket"].role == "Lib Dem"
+    assert ps["Alan Quayle"].role == "Liberal Democrat"
+
+
+def test_parties_are_not_people(actors_of):
+    _, _, actors = actors_of(
+        "The Lib Dems and the Tories clashed. Lib Dem's Citizen's Pension was attacked by "
+        "the old Tory-Labour alliance, said Margaret Hollis.")
+    names = set(people(actors))
+    assert names == {"Margaret Hollis"}
+
+
+def test_possessive_and_title_forms_merge(actors_of):
+    _, _, actors = actors_of(
+        "Charles Pennington has told voters to back him. Mr Pennington's plan is bold. "
+        "Pennington said so on Monday.")
+    ps = people(actors)
+    assert list(ps) == ["Charles Pennington"]
+    assert {"Charles Pennington", "Mr Pennington", "Pennington"} <= set(ps["Charles Pennington"].aliases)
+
+
+def test_mentions_are_valid_offsets(actors_of):
+    doc, _, actors = actors_of("Ban Ki-Moon met Ms Ruth Orchard. Ban said Ms Orchard's plan was fine.")
+    for a in actors:
+        for s, e in a.mentions:
+            assert 0 <= s < e <= len(doc.text)
+            assert doc.text[s:e].strip() == doc.text[s:e]
+
+
+# -- clustering ------------------------------------------------------------------------------
+
+def test_surname_before_full_name_is_not_split(actors_of):
+    _, _, actors = actors_of(
+        "Wales get Hopkins boost\n\nWales are hopeful that flanker Gareth Hopkins will be fit. "
+        "Hopkins hurt his neck last week.")
+    ps = people(actors)
+    assert list(ps) == ["Gareth Hopkins"]
+    assert len(ps["Gareth Hopkins"].mentions) == 3
+
+
+def test_shared_surname_people_stay_apart(actors_of):
+    doc, index, actors = actors_of(
+        "The pressure is on coach Andy Marlow. Marlow, who was criticised, kept faith. "
+        "And skipper Jason Marlow believes the mood is good.\n\n"
+        "J Marlow (capt); M Tern, J Wren.\n")
+    ps = people(actors)
+    assert "Andy Marlow" in ps and "Jason Marlow" in ps
+    assert "Marlow" in ps["Andy Marlow"].aliases and "Marlow" not in ps["Jason Marlow"].aliases
+    assert "J Marlow" in ps["Jason Marlow"].aliases
+
+
+def test_initials_in_team_sheet_merge_with_full_names(actors_of):
+    _, _, actors = actors_of(
+        "Blind-side flanker Lewis Barrow is a doubt and fly-half Charlie Mottram starts.\n\n"
+        "G Hemp; L Barrow, C Mottram, D Quill.\n")
+    ps = people(actors)
+    assert "L Barrow" in ps["Lewis Barrow"].aliases
+    assert "C Mottram" in ps["Charlie Mottram"].aliases
+    assert "G Hemp" in ps and "D Quill" in ps
+    assert ps["Lewis Barrow"].role == "Blind-side flanker"
+
+
+def test_first_name_alone_joins_the_full_name(actors_of):
+    _, _, actors = actors_of(
+        "Centre Sonny Pardew has a trapped nerve. \"Sonny's injury is still an issue,\" the physio said.")
+    ps = people(actors)
+    assert list(ps) == ["Sonny Pardew"]
+    assert "Sonny" in ps["Sonny Pardew"].aliases
+
+
+def test_peers_keep_their_title(actors_of):
+    _, _, actors = actors_of("Judge Lord Fenwick, sitting with Lord Arbury, ruled on the case.")
+    ps = people(actors)
+    assert {"Lord Fenwick", "Lord Arbury"} <= set(ps)
+    assert ps["Lord Fenwick"].role == "Judge"
+
+
+def test_surname_tagged_as_organisation_is_still_the_person(actors_of):
+    doc, index, actors = actors_of(
+        "Wales physiotherapist Mark Dobbs said the news was good. "
+        "\"It is still painful,\" Dobbs said.")
+    ps = people(actors)
+    assert len(ps["Mark Dobbs"].mentions) == 2
+
+
+def test_companies_named_like_people_are_organisations(actors_of):
+    _, _, actors = actors_of(
+        "Shares in oil group Varnok fell. Analyst Ivan Petrov said Varnok would struggle.")
+    ps = people(actors)
+    assert "Varnok" not in ps and "Ivan Petrov" in ps
+
+
+# -- roles -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, role", [
+    ("UN Secretary-General Ban Ki-Moon urged calm.", "Ban Ki-Moon", "UN Secretary-General"),
+    ("Growth was strong, according to Bank of England deputy governor Rachel Lomond.",
+     "Rachel Lomond", "Bank of England deputy governor"),
+    ("Dr Julian Lewes, the Conservative spokesman for the Cabinet Office, said he was shocked.",
+     "Julian Lewes", "Conservative spokesman for the Cabinet Office"),
+    ("Labour's deputy minister for women Jacqui Smythe accused them of lying.",
+     "Jacqui Smythe", "Labour's deputy minister for women"),
+    ("Trade and Industry Secretary Patricia Hewlett said she would act.",
+     "Patricia Hewlett", "Trade and Industry Secretary"),
+    ("Fidelis Ngong, a journalist based in the capital, said the government would act.",
+     "Fidelis Ngong", "journalist based in the capital"),
+    ("Tom Bradwell is chief executive of Brightco.", "Tom Bradwell", "chief executive of Brightco"),
+])
+def test_roles(actors_of, text, name, role):
+    _, _, actors = actors_of(text)
+    assert people(actors)[name].role == role
+
+
+def test_no_role_from_time_words_or_conjunctions(actors_of):
+    _, _, actors = actors_of("Last week Harry Wexford said no. But Wexford was wrong.")
+    assert people(actors)["Harry Wexford"].role is None
+
+
+# -- resolution ----------------------------------------------------------------------------
+
+def test_pronouns_agree_in_gender(actors_of):
+    doc, index, _ = actors_of(
+        "Margaret Ellery met Tom Brandt on Monday. \"We agreed,\" she said. "
+        "\"It went well,\" he added.")
+    assert resolved_name(index, tok(doc, "she")) == "Margaret Ellery"
+    assert resolved_name(index, tok(doc, "he")) == "Tom Brandt"
+
+
+def test_title_gives_gender(actors_of):
+    doc, index, _ = actors_of(
+        "Ms Lomond spoke after Mr Carver. Growth is strong, she said.")
+    assert resolved_name(index, tok(doc, "she")) == "Ms Lomond"
+
+
+def test_pronoun_prefers_the_subject(actors_of):
+    doc, index, _ = actors_of(
+        "Peter Vance attacked Tony Blakely's plans on Monday. \"They will fail,\" he said.")
+    assert resolved_name(index, tok(doc, "he")) == "Peter Vance"
+
+
+def test_role_nominal_with_matching_role(actors_of):
+    doc, index, actors = actors_of(
+        "UN Secretary-General Ban Ki-Moon urged Israeli Prime Minister Benjamin Netanyahu to act. "
+        "Netanyahu said Israel would defend itself. "
+        "Later the UN chief met the foreign minister.")
+    assert resolved_name(index, tok(doc, "chief")) == "Ban Ki-Moon"
+    assert "the UN chief" in people(actors)["Ban Ki-Moon"].aliases
+
+
+def test_descriptive_nominals_follow_the_topic(actors_of):
+    doc, index, actors = actors_of(
+        "Double Olympic champion Hicham Elbaz is set to run. "
+        "But the Moroccan will not decide yet. \"I want to win,\" said the 30-year-old.")
+    assert resolved_name(index, tok(doc, "Moroccan")) == "Hicham Elbaz"
+    assert resolved_name(index, tok(doc, "old")) == "Hicham Elbaz"
+
+
+def test_nationality_keeps_two_athletes_apart(actors_of):
+    doc, index, _ = actors_of(
+        "Ethiopian Kenenisa Bekano and Hicham Elbaz will race. Elbaz could meet Bekano in March "
+        "as the Ethiopian is defending his title. But the Moroccan will not commit himself.")
+    assert resolved_name(index, tok(doc, "Ethiopian", 1)) == "Kenenisa Bekano"
+    assert resolved_name(index, tok(doc, "Moroccan")) == "Hicham Elbaz"
+
+
+def test_positions_do_not_mix(actors_of):
+    doc, index, _ = actors_of(
+        "Openside flanker Martyn Wills may be fit. Wills hurt his neck. "
+        "The other concern is Sonny Pardew, as the centre has a trapped nerve.")
+    assert resolved_name(index, tok(doc, "centre")) == "Sonny Pardew"
+
+
+def test_unfilled_office_stays_unresolved(actors_of):
+    doc, index, _ = actors_of(
+        "Mark Oatley said the plan was wrong. The Lib Dems believe the Home Secretary should act.")
+    assert index.resolve(tok(doc, "Secretary")) is None
+
+
+def test_office_named_later_is_found(actors_of):
+    doc, index, _ = actors_of(
+        "Michael Hayward said he would not back the Home Secretary's plans. "
+        "Home Secretary Charles Clarkson said there was not enough evidence.")
+    assert resolved_name(index, tok(doc, "Secretary", 0)) == "Charles Clarkson"
+
+
+def test_spokesman_for_an_organisation(actors_of):
+    doc, index, _ = actors_of(
+        "The Scottish Executive lost its appeal. An executive spokesman said it would study the case. "
+        "A Cabinet Office spokeswoman said the move was routine.")
+    assert resolved_name(index, tok(doc, "spokesman")) == "Scottish Executive"
+    assert resolved_name(index, tok(doc, "spokeswoman")) == "Cabinet Office"
+
+
+def test_reflexive_binds_to_its_subject(actors_of):
+    doc, index, _ = actors_of(
+        "Hicham Elbaz could meet Kenenisa Bekano in March. But the Moroccan will not commit himself.")
+    assert resolved_name(index, tok(doc, "himself")) == "Hicham Elbaz"
+
+
+def test_ensure_group_and_finish(actors_of, nlp):
+    from briefing.model import Quote
+
+    doc = nlp("Egyptian officials said a deal was near. Analysts doubted it.")
+    index = find_actors(doc)
+    gid = index.ensure_group(doc[0:2])
+    assert index.cluster(gid).type == "GROUP"
+    assert index.ensure_group(doc[0:2]) == gid
+    actors = index.finish([Quote(start=0, end=5, text="x", actor_id=gid)])
+    group = next(a for a in actors if a.id == gid)
+    assert group.quote_count == 1 and group.name == "Egyptian officials"
+    assert actors[0].id == gid  # the most quoted comes first
+
+
+def test_salience_order_most_quoted_then_most_mentioned(actors_of, nlp):
+    from briefing.model import Quote
+
+    doc = nlp("Anna Berg met Carl Dunn. Dunn spoke. Dunn left. Berg stayed.")
+    index = find_actors(doc)
+    actors = index.finish([])
+    assert [a.name for a in actors if a.type == "PERSON"] == ["Carl Dunn", "Anna Berg"]
+    berg = next(a.id for a in actors if a.name == "Anna Berg")
+    actors = index.finish([Quote(start=0, end=3, text="Ann", actor_id=berg)])
+    assert actors[0].name == "Anna Berg" and actors[0].quote_count == 1
+
+
+# -- robustness ------------------------------------------------------------------------------
+
+_WORDS = st.sampled_from([
+    "Mr", "Ms", "Dr", "Lord", "the", "said", "he", "she", "they", "it", "J", "Smith", "O'Neil",
+    "Robinson", "coach", "chief", "minister", "UN", "Lib", "Dem", "Tory", "-", ",", ";", ".", "\"",
+    "'s", "(capt)", "\n", "\n\n", "Ban", "Ki-Moon", "Anna", "Berg", "Labour", "30-year-old",
+    "Moroccan", "spokesman", "for", "of", "and", "Sale", "full-back", "Wales", "Davies", "67",
+])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_WORDS, min_size=0, max_size=60))
+def test_never_crashes_and_offsets_are_valid(nlp, words):
+    os.environ["BRIEFING_DEBUG"] = "1"
+    text = " ".join(words)
+    doc = nlp(text)
+    index = find_actors(doc)
+    for t in doc:
+        cid = index.resolve(t)
+        assert cid is None or index.cluster(cid) is not None
+    actors = index.finish([])
+    ids = [a.id for a in actors]
+    assert len(ids) == len(set(ids))
+    for a in actors:
+        assert a.type in ("PERSON", "ORG", "GROUP")
+        for s, e in a.mentions:
+            assert 0 <= s < e <= len(text)
