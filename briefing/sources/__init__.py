@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from briefing.model import Article, Briefing, LoadError
+from briefing.sanitize import sanitise
 from briefing.sources.text import MAX_BYTES, SourceError, article_from_text, decode_bytes, load_text_file
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -86,8 +87,11 @@ def _kind_for_suffix(path: Path) -> str | None:
 
 
 def _one_line(message: str, source: str) -> str:
+    """A message for the user: one line, starting with the source, safe to print."""
     message = " ".join(message.split())
-    return message if message.startswith(source) else f"{source}: {message}"
+    if not message.startswith(source):
+        message = f"{source}: {message}"
+    return " ".join(sanitise(message).split())
 
 
 def load_bytes(data: bytes, source: str, kind: str | None = None, url: str | None = None) -> Loaded:
@@ -236,11 +240,11 @@ def load_briefing(sources: list[str], *, fetch_settings=None, stdin: BinaryIO | 
             continue
         path = Path(raw)
         if not path.exists():
-            errors.append(LoadError(raw, f"{raw}: no such file or folder"))
+            errors.append(LoadError(raw, _one_line("no such file or folder", raw)))
             continue
         files = _expand(path)
         if path.is_dir() and not files:
-            errors.append(LoadError(raw, f"{raw}: no articles found in this folder"))
+            errors.append(LoadError(raw, _one_line("no articles found in this folder", raw)))
         for file in files:
             add(_guarded(str(file), lambda file=file: _load_file(file)))
     return Briefing(tuple(articles), tuple(errors))

@@ -70,7 +70,9 @@ def _seconds(value: float) -> str:
 
 
 def _size(limit: int) -> str:
-    return f"{limit / (1024 * 1024):g} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
+    if limit >= 1024 * 1024:
+        return f"{limit / (1024 * 1024):g} MB"
+    return f"{limit / 1024:g} KB" if limit >= 1024 else f"{limit} bytes"
 
 
 def media_type(header: str | None) -> str:

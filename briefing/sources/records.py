@@ -69,11 +69,14 @@ def load_records(text: str, source: str) -> tuple[list[Article], list[LoadError]
     """Articles from JSON or JSON Lines text. Raises ``SourceError`` when nothing is usable."""
     articles: list[Article] = []
     errors: list[LoadError] = []
+    whole_error = "not valid JSON"
     try:
         whole = json.loads(text)
+    except json.JSONDecodeError as exc:
+        whole, lines = None, True
+        whole_error = f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
     except (ValueError, RecursionError):
-        whole = None
-        lines = True
+        whole, lines = None, True
     else:
         lines = False
     if not lines:
@@ -95,7 +98,7 @@ def load_records(text: str, source: str) -> tuple[list[Article], list[LoadError]
             except (ValueError, RecursionError):
                 errors.append(LoadError(f"{source}#{number}", f"{source}#{number}: not valid JSON"))
         if not numbered:
-            raise SourceError("not valid JSON or JSON Lines")
+            raise SourceError(whole_error)
     for number, record in numbered:
         item = f"{source}#{number}"
         try:
