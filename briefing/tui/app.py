@@ -62,6 +62,7 @@ class BriefingApp(App[int]):
 
     def on_mount(self) -> None:
         self.theme = self._initial_theme()
+        self._fit_no_color_filter()
         keymap, problems = check_keymap(self.config.keymap)
         if keymap:
             self.set_keymap(keymap)
@@ -85,14 +86,31 @@ class BriefingApp(App[int]):
             return wanted
         if wanted:
             self.notify(f"theme '{wanted}' is unknown; using the default", title="Config", severity="warning")
-        if self.console.color_system in ("standard", "windows"):
+        if self.no_color or self.console.color_system in ("standard", "windows"):
             return FEW_COLOURS_THEME
         return DEFAULT_THEME
+
+    def _fit_no_color_filter(self) -> None:
+        """Under NO_COLOR, match Textual's colour filter to the theme now in force.
+
+        Textual picks the filter when the app is created, from the default theme; after
+        switching to an ANSI theme the grey-scale filter would paint black on black on a
+        16-colour console, so swap in the one that keeps the terminal's own colours.
+        """
+        if not self.no_color:
+            return
+        from textual.filter import Monochrome, NoColor
+
+        wanted = NoColor if self.native_ansi_color else Monochrome
+        filters = [f for f in self._filters if not isinstance(f, (Monochrome, NoColor))]
+        self._filters = [*filters, wanted()]
+        self.refresh(repaint=True)
 
     def _theme_changed(self, theme) -> None:
         if theme.name == self._theme_name:
             return
         self._theme_name = theme.name
+        self._fit_no_color_filter()
         self.reader.restyle()
         if not self.remember_theme:
             return

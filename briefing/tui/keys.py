@@ -70,8 +70,8 @@ GROUPS: list[tuple[str, list[Binding]]] = [
     ("Moving", MOVE),
     ("Text pane", TEXT),
     ("Lists", LISTS),
-    ("Quotes pane", QUOTES),
-    ("Actors pane (their quotes and mentions)", ACTOR_DETAIL),
+    ("Quotes", QUOTES),
+    ("Actor detail", ACTOR_DETAIL),
 ]
 
 # Keys reserved for reviewing (mark, flag, note, export, copy): nothing else may take them.

@@ -56,7 +56,7 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: auto; max-width: 100%; height: auto; max-height: 100%;
+        width: 100%; max-width: 100; height: 100%;
         border: round $border; padding: 0 1; background: $surface;
     }
     HelpScreen #help-title { text-style: bold; }

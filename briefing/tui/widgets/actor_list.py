@@ -68,7 +68,7 @@ class ActorList(ItemList[Actor]):
         return f"actor:{article}:{actor_id}"
 
     def item_prompt(self, item: Actor) -> Text:
-        prompt = Text(item.name, style=self.colours.name_style(item.id))
+        prompt = Text.assemble((item.name, self.colours.name_style(item.id)))
         counts = f"  {plural(len(item.mentions), 'mention')} \u00b7 {plural(item.quote_count, 'quote')}"
         prompt.append(counts, style="dim")
         prompt.append("\n")
@@ -185,7 +185,7 @@ class ActorPane(Vertical):
         if actor is None:
             header.update(" ")
             return
-        title = Text(actor.name, style=actor_list.colours.name_style(actor.id))
+        title = Text.assemble((actor.name, actor_list.colours.name_style(actor.id)))
         title.append(
             f": {plural(actor.quote_count, 'quote')}, {plural(len(actor.mentions), 'mention')}",
             style="bold",

@@ -48,7 +48,7 @@ class FigureList(ItemList[Figure]):
 
     def item_prompt(self, item: Figure) -> Text:
         assert self.analysis is not None
-        prompt = Text(item.text, style=getattr(self, "figure_style", FIGURE_STYLE))
+        prompt = Text.assemble((item.text, getattr(self, "figure_style", FIGURE_STYLE)))
         what = item.what or item.head
         if what:
             prompt.append(f"  {what}")

@@ -47,6 +47,15 @@ class ItemList(OptionList, Generic[T]):
         padding: 0;
         &:focus { border: none; }
         & > .option-list--option { padding: 0 1 0 0; }
+        /* A tint, not a solid bar, so speakers keep their colours on the highlighted row. */
+        &:focus > .option-list--option-highlighted {
+            background: $primary 30%; color: $foreground; text-style: none;
+        }
+        & > .option-list--option-highlighted { background: $primary 12%; color: $foreground; }
+        &:ansi:focus > .option-list--option-highlighted { background: ansi_bright_black; text-style: bold; }
+        &:ansi > .option-list--option-highlighted { background: ansi_default; text-style: underline; }
+        &:nocolor > .option-list--option-highlighted { text-style: underline; }
+        &:nocolor:focus > .option-list--option-highlighted { text-style: underline; }
     }
     """
 

@@ -30,7 +30,7 @@ def speaker_label(analysis: ArticleAnalysis, quote: Quote, colours: SpeakerColou
     name = actor.name if actor else quote.speaker
     if not name:
         return Text("unattributed", style="dim italic")
-    label = Text(name, style=colours.name_style(quote.actor_id if actor else None))
+    label = Text.assemble((name, colours.name_style(quote.actor_id if actor else None)))
     if actor and actor.role:
         label.append(f" \u00b7 {actor.role}", style="dim")
     return label

@@ -1,0 +1,47 @@
+"""SVG snapshots of the reader on a fake analysis, at 80x24 and 160x48.
+
+Regenerate after a deliberate change with ``pytest tests/test_tui_snapshots.py --snapshot-update``
+and look at the SVGs in ``tests/__snapshots__/`` before committing them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tui_support import make_app, one_article, three_articles
+
+
+async def _settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        pytest.param((), id="text"),
+        pytest.param(("l", "l", "l"), id="text-cursor"),
+        pytest.param(("2",), id="quotes"),
+        pytest.param(("3", "j"), id="actors"),
+        pytest.param(("4",), id="figures"),
+        pytest.param(("question_mark",), id="help"),
+    ],
+)
+def test_narrow(snap_compare, keys):
+    assert snap_compare(make_app(one_article()), terminal_size=(80, 24), run_before=_settle, press=keys)
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        pytest.param((), id="text"),
+        pytest.param(("3", "enter"), id="actors"),
+        pytest.param(("right_square_bracket", "4"), id="figures-second-article"),
+    ],
+)
+def test_wide(snap_compare, keys):
+    assert snap_compare(make_app(three_articles()), terminal_size=(160, 48), run_before=_settle, press=keys)
+
+
+def test_narrow_article_list(snap_compare):
+    assert snap_compare(make_app(three_articles()), terminal_size=(80, 24), run_before=_settle, press=("0",))
