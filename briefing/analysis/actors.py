@@ -542,7 +542,8 @@ def _person_mention(doc, start: int, end: int, kind: str = "name") -> _Mention |
                            or (doc[end - 1].is_lower and doc[end - 1].lower_ not in N.PARTICLES)):
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("the", "a", "an")
-                           or (doc[start].is_lower and doc[start].lower_ not in N.PARTICLES)):
+                           or (doc[start].is_lower and doc[start].lower_ not in N.PARTICLES)
+                           or doc[start].lower_ in ("said", "says", "told", "added", "asked")):
         start += 1
     if end <= start:
         return None
@@ -604,6 +605,11 @@ def _person_mention(doc, start: int, end: int, kind: str = "name") -> _Mention |
     low = [N.norm_word(w) for w in words]
     if N.looks_like_party(text) or N.norm_word(text) in N.NOT_NAMES:
         return None
+    if all(w in N.TITLE_WORDS or w in N.ROLE_NOUNS or w in N.HONORIFICS or w in ("consort", "justice", "royal", "duke", "duchess", "earl")
+           for w in low):
+        return None  # "Lord Chief Justice", "Princess Consort", "Businessman"
+    if len(words) > 1 and not N.is_first_name(words[0]) and not title and any(w in N.PLACES for w in low):
+        return None  # "Aston Villa", "Nottingham Forest", "Buenos Aires"
     if len(words) == 1 and (low[0] in N.NATIONALITIES or low[0] in N.NOT_NAMES or low[0] in N.AFFILIATION_WORDS and not title):
         return None
     if len(words) > 1 and low[-1] in N.ORG_WORDS and not N.is_first_name(words[-1]):
@@ -1100,6 +1106,8 @@ def _filter_people(index: ActorIndex, doc) -> None:
                     nxt = doc[span.end]
                     if nxt.text[:1].isupper() and N.norm_word(nxt.text) in N.ORG_WORDS:
                         bad = True
+        if not bad:
+            bad = _placey_or_listed(index, doc, c)
         if bad:
             c.hidden = True
             for i, cid in list(index._by_token.items()):
@@ -1211,6 +1219,29 @@ def _assign_roles(index: ActorIndex, doc) -> None:
                 if root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH:
                     c.speaks = True
                     break
+
+
+_PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "outside", "inside", "across", "around",
+                "throughout", "via", "towards", "toward", "between"}
+
+
+def _placey_or_listed(index: ActorIndex, doc, c: _Cluster) -> bool:
+    """A bare one-word "person" that only ever stands after "in/at/to/from" ("at Tynecastle")
+    or in a list of places and brands ("Chernigov, Nikolaev and Kharkov")."""
+    spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in c.mentions]
+    spans = [sp for sp in spans if sp is not None]
+    if not spans:
+        return False
+    roots = [_head_of(doc, sp.start, sp.end) for sp in spans]
+    if all(r.dep_ == "pobj" and r.head.lower_ in _PLACE_PREPS for r in roots):
+        return True
+    for r in roots:
+        mates = [t for t in r.conjuncts] if r.dep_ in ("conj",) or any(ch.dep_ == "conj" for ch in r.children) else []
+        if mates:
+            types = {t.ent_type_ for t in mates}
+            if types & {"GPE", "ORG", "LOC", "PRODUCT", "FAC", "NORP"} and "PERSON" not in types:
+                return True
+    return False
 
 
 def _in_lineup(index: ActorIndex, start: int) -> bool:

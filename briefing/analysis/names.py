@@ -173,6 +173,8 @@ ORG_WORDS = {
     "organization", "alliance", "coalition", "movement", "front", "brigade", "brigades",
     "blues", "reds", "lions", "tigers", "sharks", "saints", "wasps", "quins", "harlequins",
     "ospreys", "scarlets", "dragons", "warriors", "rebels", "stars", "bulls", "jets",
+    "team", "utd", "fc", "ak", "sc", "ac", "cf", "rfc", "xi", "outfit", "magazine", "magazin",
+    "consort", "brewery", "motors", "airport", "station", "hotel", "cafe", "restaurant",
 }
 
 # Known place names the small model sometimes tags as people.
@@ -193,6 +195,30 @@ PLACES = {
     "kilmarnock", "motherwell", "barcelona", "milan", "inter", "juventus", "lazio", "roma",
     "monaco", "lyon", "marseille", "porto", "benfica", "ajax", "psv", "bayern", "dortmund",
     "helsinki", "doha", "melbourne", "sydney", "auckland", "durban", "cape", "town",
+    "spurs", "azzurri", "gunners", "hammers", "toffees", "magpies", "canaries", "baggies",
+    "wolves", "boro", "pompey", "barca", "juve", "atletico", "real", "forest", "albion",
+    "valencia", "marseille", "marseilles", "basle", "basel", "olympiakos", "olympiacos",
+    "panathinaikos", "galatasaray", "fenerbahce", "feyenoord", "eindhoven", "madrid", "munich",
+    "dortmund", "bremen", "hamburg", "leverkusen", "schalke", "parma", "sampdoria", "fiorentina",
+    "napoli", "bologna", "torino", "genoa", "sevilla", "seville", "betis", "deportivo",
+    "villarreal", "bilbao", "zaragoza", "mallorca", "tynecastle", "ibrox", "parkhead",
+    "highbury", "stamford", "old trafford", "gatwick", "heathrow", "stansted", "westminster",
+    "brussels", "geneva", "zurich", "vienna", "prague", "warsaw", "budapest", "bucharest",
+    "kiev", "kyiv", "istanbul", "ankara", "athens", "lisbon", "oporto", "amsterdam",
+    "rotterdam", "stockholm", "oslo", "copenhagen", "dublin", "cork", "limerick", "galway",
+    "boston", "chicago", "detroit", "houston", "dallas", "atlanta", "miami", "seattle",
+    "toronto", "montreal", "vancouver", "mexico", "brazil", "argentina", "chile", "peru",
+    "colombia", "venezuela", "cuba", "jamaica", "nigeria", "ghana", "kenya", "ethiopia",
+    "morocco", "algeria", "tunisia", "libya", "sudan", "zimbabwe", "zambia", "uganda",
+    "tanzania", "pakistan", "afghanistan", "bangladesh", "indonesia", "malaysia", "singapore",
+    "thailand", "vietnam", "korea", "taiwan", "philippines", "australia", "zealand", "canada",
+    "ukraine", "poland", "hungary", "romania", "bulgaria", "greece", "turkey", "cyprus",
+    "portugal", "belgium", "netherlands", "holland", "denmark", "sweden", "norway", "finland",
+    "iceland", "austria", "switzerland", "czech", "slovakia", "serbia", "croatia", "bosnia",
+    "shanghai", "mumbai", "bombay", "delhi", "calcutta", "kolkata", "karachi", "lahore",
+    "jakarta", "manila", "seoul", "bangkok", "osaka", "cannes", "nice", "lille", "lens",
+    "bordeaux", "toulouse", "perpignan", "biarritz", "clermont", "stade", "buenos", "aires",
+    "rio", "janeiro", "sao", "paulo", "lagos", "nairobi", "johannesburg", "pretoria",
 }
 
 INITIAL_RE = re.compile(r"^(?:[A-Z]{1,3}|[A-Z]\.(?:[A-Z]\.){0,2}|[A-Z]-[A-Z]\.?|[A-Z][a-z]?\.)$")

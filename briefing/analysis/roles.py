@@ -101,6 +101,10 @@ def role_before(doc, start: int, blocked: set[int]) -> str | None:
         zone = zone[1:]
     if not zone:
         return None
+    cut = next((k for k, t in enumerate(zone) if t.lower_ in ("of", "for") and k > 0), len(zone))
+    head = zone[cut - 1]
+    if head.tag_ in ("NNS", "NNPS") and head.lower_ not in ROLE_NOUNS:
+        return None  # "his two sons, Avi": a plural is not one person's role
     if not any(_is_role_word(t) for t in zone) and not _affiliation(zone) and not any(
         t.lower_ in AFFILIATION_WORDS and t.lower_ not in NATIONALITIES and t.lower_ not in {"britain", "england", "wales", "scotland", "ireland", "france", "germany", "italy", "spain"}
         and t.lower_ in {"lib", "dem", "democrat", "liberal", "tory", "labour", "conservative", "republican", "snp", "ukip", "unionist", "mp", "mep", "msp", "peer"}
@@ -139,13 +143,14 @@ def role_around(mention_root) -> str | None:
     tok = mention_root
     # "Dr Julian Lewis, the Conservative spokesman for the Cabinet Office, said"
     for child in tok.children:
-        if child.dep_ == "appos" and child.lower_ not in TEMPORAL and (
+        if child.dep_ == "appos" and child.lower_ not in TEMPORAL and child.tag_ not in ("NNS", "NNPS") and (
                 (child.pos_ == "NOUN" and child.is_lower) or child.lower_ in TITLE_WORDS or child.lower_ in ROLE_NOUNS):
             role = _np_role(child)
             if role:
                 return role
     # "the information commissioner, Richard Thomas" / "its chief executive, John Smith"
-    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.is_lower and tok.head.lower_ not in TEMPORAL:
+    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.is_lower and tok.head.lower_ not in TEMPORAL \
+            and tok.head.tag_ not in ("NNS", "NNPS"):
         head = tok.head
         doc = tok.doc
         toks = [doc[k] for k in range(head.left_edge.i, head.i + 1)]
@@ -155,7 +160,8 @@ def role_around(mention_root) -> str | None:
     # "Smith is chief executive of BP"
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in ("be", "become"):
         for child in tok.head.children:
-            if child.dep_ in ("attr", "acomp") and child.pos_ == "NOUN" and child.lower_ not in TEMPORAL:
+            if child.dep_ in ("attr", "acomp") and child.pos_ == "NOUN" and child.lower_ not in TEMPORAL \
+                    and child.tag_ not in ("NNS", "NNPS"):
                 if any(c.lower_ in {"not", "n't", "never"} for c in tok.head.children):
                     return None
                 return _np_role(child)
