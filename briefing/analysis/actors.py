@@ -547,6 +547,15 @@ def _person_mention(doc, start: int, end: int, kind: str = "name") -> _Mention |
         start += 1
     if end <= start:
         return None
+    # "Florian Hamm - Borussia Dortmund's": a spaced dash ends the name
+    for k in range(start + 1, end):
+        if doc[k].text in ("-", "--", "\u2013", "\u2014") and doc[k - 1].whitespace_:
+            end = k
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= start:
+        return None
     # An inner possessive: "Britain's Paula Radcliffe" -> the right part,
     # "Lib Dem's Citizen's Pension" -> the left part (which then fails as a party).
     for k in range(start + 1, end - 1):
@@ -912,6 +921,12 @@ def _build(index: ActorIndex, doc) -> None:
                 people_spans.append([ent.start, ent.end])
     for a, b in people_spans:
         claim(_person_mention(doc, a, b))
+    # "Finlay Calder" tagged as an organisation while "Calder" alone is a person elsewhere.
+    lone = {N.norm_word(e.text) for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "GPE", "NORP") and 2 <= len(ent) <= 3 and N.norm_word(ent[-1].text) in lone \
+                and all(t.text[:1].isupper() and t.is_alpha for t in ent):
+            claim(_person_mention(doc, ent.start, ent.end))
 
     _cluster_people(index, mentions)
     _rescan(index, doc, taken)
@@ -1233,15 +1248,16 @@ def _placey_or_listed(index: ActorIndex, doc, c: _Cluster) -> bool:
     if not spans:
         return False
     roots = [_head_of(doc, sp.start, sp.end) for sp in spans]
-    if all(r.dep_ == "pobj" and r.head.lower_ in _PLACE_PREPS for r in roots):
-        return True
+    bad = 0
     for r in roots:
-        mates = [t for t in r.conjuncts] if r.dep_ in ("conj",) or any(ch.dep_ == "conj" for ch in r.children) else []
-        if mates:
-            types = {t.ent_type_ for t in mates}
-            if types & {"GPE", "ORG", "LOC", "PRODUCT", "FAC", "NORP"} and "PERSON" not in types:
-                return True
-    return False
+        if r.dep_ == "pobj" and r.head.lower_ in _PLACE_PREPS:
+            bad += 1
+            continue
+        mates = list(r.conjuncts)
+        types = {t.ent_type_ for t in mates}
+        if mates and types & {"GPE", "ORG", "LOC", "PRODUCT", "FAC", "NORP"} and "PERSON" not in types:
+            bad += 1
+    return bad == len(roots)
 
 
 def _in_lineup(index: ActorIndex, start: int) -> bool:

@@ -34,6 +34,8 @@ def _items(segment: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in re.finditer(r"[,;/]|\s+and\s+|\.\s*$", segment):
+        if segment.count("(", 0, m.start()) > segment.count(")", 0, m.start()):
+            continue  # inside brackets: "(Sale Sharks, capt)"
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(segment)))
@@ -120,8 +122,8 @@ def find_lineups(text: str) -> list[list[tuple[int, int]]]:
                 parsed.append(None if names is None else [(a + x, a + y) for x, y in names])
             good = [p for p in parsed if p]
             labelled = label is not None and label.lower() in LABELS
-            if len(good) != len(parsed):
-                continue
+            if len(good) != len(parsed) and not (len(good) >= 6 and len(parsed) - len(good) <= 1):
+                continue  # one stray item ("Others to be added") is tolerated in a long sheet
             if len(good) < (1 if labelled else 3):
                 continue
             if label is None and len(good) < 4:
