@@ -14,6 +14,7 @@ imported only when a source needs them, so importing this package stays cheap.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -196,16 +197,41 @@ def _load_url(url: str, fetch_settings) -> Loaded:
     return load_bytes(page.body, url, kind, url=page.final_url)
 
 
+def _reattach_terminal() -> None:
+    """Standard input was a pipe and is now used up: point file descriptor 0 at the
+    controlling terminal, so the interactive reader can still take keys. Without a
+    terminal (a script, CI) nothing changes."""
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return
+    try:
+        os.dup2(fd, 0)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def _read_stdin(stream: BinaryIO | None) -> bytes:
-    if stream is None:
-        stdin = sys.stdin
-        if stdin is None:
-            raise SourceError("no standard input to read")
-        if stdin.isatty():
-            raise SourceError("standard input is a terminal: pipe an article in (e.g. `cat a.txt | briefing -`)")
-        stream = getattr(stdin, "buffer", None)
-        if stream is None:
-            return stdin.read().encode("utf-8", "surrogateescape")
+    if stream is not None:
+        return _read_stream(stream)
+    try:
+        return _read_stream(_system_stdin())
+    finally:
+        _reattach_terminal()
+
+
+def _system_stdin():
+    stdin = sys.stdin
+    if stdin is None:
+        raise SourceError("no standard input to read")
+    if stdin.isatty():
+        raise SourceError("standard input is a terminal: pipe an article in (e.g. `cat a.txt | briefing -`)")
+    return getattr(stdin, "buffer", None) or stdin
+
+
+def _read_stream(stream) -> bytes:
     data = stream.read(MAX_BYTES + 1)
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogateescape")
