@@ -292,3 +292,24 @@ def test_control_characters_in_html_never_reach_the_article():
     art = load_html_bytes(html.encode("utf-8"), "t.html")
     assert is_safe(art.text) and is_safe(art.title)
     assert "\x1b" not in art.text and "\u202e" not in art.text
+
+
+def test_a_next_story_below_is_not_glued_on(tmp_path):
+    paras = "".join(f"<p>Paragraph {i}. {_PARA}</p>" for i in range(6))
+    other = "".join(f"<p>Other story {i}. {_PARA}</p>" for i in range(6))
+    body = f"""<div class="story-wrap"><article class="story"><h1>Council backs new transport budget</h1>
+<div class="story-body">{paras}</div></article></div>
+<div class="story-wrap"><article class="story"><h1>Harbour master retires after 40 years</h1>
+<div class="story-body">{other}</div></article></div>"""
+    art = _load(_html(body), tmp_path)
+    assert "Paragraph 5." in art.text
+    assert "Other story" not in art.text and "Harbour master" not in art.text
+
+
+def test_a_sentence_about_a_newsletter_is_news_not_a_prompt(tmp_path):
+    paras = "".join(f"<p>Paragraph {i}. {_PARA}</p>" for i in range(5))
+    news = ("<p>The council's newsletter, which residents can sign up for at the town hall, "
+            "reached 12,000 homes last year.</p>")
+    body = f"<article><h1>Council backs new transport budget</h1><div class='article-body'>{paras}{news}{paras}</div></article>"
+    art = _load(_html(body), tmp_path)
+    assert "reached 12,000 homes last year." in art.text

@@ -56,11 +56,16 @@ _STUB = re.compile(
     r"photo|image|video)\W*$",
     re.IGNORECASE,
 )
-_PROMO_CUES = (
-    "sign up", "signup", "subscribe", "subscription", "newsletter", "inbox", "get the latest",
-    "email updates", "email alerts", "delivered to", "free daily", "register for", "join us",
-    "follow us", "download the app", "our app",
+_PROMO_CUE = re.compile(
+    r"\b(?:sign(?:ing)? up|signup|subscribe|subscription|newsletters?|inbox|get the latest|"
+    r"email (?:updates|alerts)|delivered (?:to|straight to)|free daily|register (?:for|now)|"
+    r"join us|follow us|download (?:the|our) app)\b",
+    re.IGNORECASE,
 )
+# A prompt talks to the reader ("sign up here", "your inbox"); a news sentence about a
+# newsletter ("readers can sign up for it") does not.
+_ADDRESS = re.compile(r"\b(?:you|your|our|here|now|today|free)\b|^(?:get|sign|subscribe|join|follow)\b",
+                      re.IGNORECASE)
 # Blocks that end a page rather than an article (checked from the last block backwards).
 _TAIL = re.compile(
     r"^(?:our standards\b|posted (?:by|in)\b|published (?:by|in)\b|filed under\b|"
@@ -267,8 +272,8 @@ def _continuation(index: PageIndex, blocks: list[Block]) -> list[Block]:
 def _promo(block: Block) -> bool:
     if block.words > 45:
         return False
-    low = block.text.lower()
-    return sum(cue in low for cue in _PROMO_CUES) >= 2
+    cues = {m.group(0).lower() for m in _PROMO_CUE.finditer(block.text)}
+    return len(cues) >= 2 and _ADDRESS.search(block.text) is not None
 
 
 def _stub(block: Block) -> bool:
