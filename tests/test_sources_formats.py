@@ -248,3 +248,9 @@ def test_heavy_parsers_are_not_imported_with_the_package():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_a_bare_html_fragment_is_read_as_markup():
+    b = load_briefing(["-"], stdin=io.BytesIO(b"<p>Rain closed the pier, officials said.</p><p>It reopens Friday.</p>"))
+    (art,) = b.articles
+    assert art.text == "Rain closed the pier, officials said.\n\nIt reopens Friday."

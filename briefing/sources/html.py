@@ -426,9 +426,22 @@ def _byline(author: str | None, site_names: set[str]) -> str | None:
 # -- entry point ----------------------------------------------------------------------------
 
 
+def _quiet_library_logs() -> None:
+    """trafilatura and its helpers log warnings about odd pages; with no handler configured
+    Python would print them on stderr, over the CLI's own one-line messages."""
+    import logging
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+
+
 def extract(data: bytes | str, url: str | None = None) -> tuple[str | None, str, dict[str, str]]:
     """(headline, body text, metadata) of an HTML page. Raises ``SourceError``."""
     import trafilatura  # lazy: heavy, and only needed for HTML sources
+
+    _quiet_library_logs()
 
     try:
         tree = trafilatura.load_html(data)
@@ -484,12 +497,30 @@ def extract(data: bytes | str, url: str | None = None) -> tuple[str | None, str,
     return headline, body_text, meta
 
 
+def _as_fragment(data: bytes | str) -> str:
+    from briefing.sources.fragment import fragment_to_text
+    from briefing.sources.text import decode_bytes
+
+    if isinstance(data, bytes):
+        try:
+            data, _note = decode_bytes(data, "page")
+        except SourceError:
+            return ""
+    try:
+        return fragment_to_text(data)
+    except Exception:  # noqa: BLE001 - nothing readable
+        return ""
+
+
 def load_html_bytes(data: bytes | str, source: str, url: str | None = None) -> Article:
     """One article from an HTML page. Raises ``SourceError`` (message without the source)."""
     try:
         headline, body, meta = extract(data, url=url)
     except SourceError:
-        raise
+        # Too small or odd for a page parser: read it as a fragment of markup.
+        headline, body, meta = None, _as_fragment(data), {}
+        if not body.strip():
+            raise
     except Exception as exc:  # noqa: BLE001 - never a traceback for a bad page
         raise SourceError(f"could not read the HTML ({exc.__class__.__name__})") from None
     if not body.strip():
