@@ -341,3 +341,24 @@ def test_never_crashes_and_offsets_are_valid(nlp, words):
         assert a.type in ("PERSON", "ORG", "GROUP")
         for s, e in a.mentions:
             assert 0 <= s < e <= len(text)
+
+
+def test_short_first_name_forms_merge(actors_of):
+    _, _, actors = actors_of(
+        "Steven Garrick scored twice. Later Steve Garrick said the win mattered. Garrick was happy.")
+    assert list(people(actors)) == ["Steven Garrick"]
+
+
+def test_group_role_from_plural_noun(actors_of):
+    _, _, actors = actors_of(
+        "England have lost two tighthead props in Julian Whitby and Phil Vickers this week.")
+    ps = people(actors)
+    assert ps["Julian Whitby"].role == "tighthead prop"
+    assert ps["Phil Vickers"].role == "tighthead prop"
+
+
+def test_team_sheet_with_clubs_in_brackets():
+    text = ("Squad named.\n\nJ Rowe (Sale Sharks, capt); M Cuthbert (Sale Sharks), J Noonan (Newcastle), "
+            "O Barker (Bath), J Lewis (Wasps), C Hodges (Sale Sharks).\n")
+    names = [text[a:b] for a, b in find_lineup_names(text)]
+    assert names == ["J Rowe", "M Cuthbert", "J Noonan", "O Barker", "J Lewis", "C Hodges"]

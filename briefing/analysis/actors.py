@@ -95,6 +95,33 @@ def _is_full(words) -> bool:
     return len(_core(words)) >= 2 and not N.is_initial(words[0])
 
 
+_NICKNAMES = {
+    "danny": "daniel", "dan": "daniel", "mike": "michael", "mick": "michael", "bill": "william",
+    "billy": "william", "will": "william", "bob": "robert", "rob": "robert", "robbie": "robert",
+    "jim": "james", "jimmy": "james", "tony": "anthony", "andy": "andrew", "tom": "thomas",
+    "tommy": "thomas", "dave": "david", "nick": "nicholas", "ben": "benjamin", "sam": "samuel",
+    "joe": "joseph", "pete": "peter", "phil": "philip", "jon": "jonathan", "jonny": "jonathan",
+    "johnny": "john", "ed": "edward", "eddie": "edward", "ted": "edward", "ken": "kenneth",
+    "kenny": "kenneth", "steve": "stephen", "stevie": "steven", "chris": "christopher",
+    "matt": "matthew", "alex": "alexander", "fred": "frederick", "freddie": "frederick",
+    "harry": "henry", "charlie": "charles", "liz": "elizabeth", "beth": "elizabeth",
+    "kate": "katherine", "katie": "katherine", "sue": "susan", "jenny": "jennifer",
+    "maggie": "margaret", "jo": "joanne", "di": "diana", "gerry": "gerald", "greg": "gregory",
+    "nicky": "nicholas", "ricky": "richard", "rick": "richard", "dick": "richard", "rich": "richard",
+    "tim": "timothy", "vince": "vincent", "les": "leslie", "ron": "ronald", "don": "donald",
+}
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """"Steve"/"Steven", "Danny"/"Daniel": one first name and its short form."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)):
+        return True
+    ca, cb = _NICKNAMES.get(a, a), _NICKNAMES.get(b, b)
+    return ca == cb or (min(len(ca), len(cb)) >= 4 and (ca.startswith(cb) or cb.startswith(ca)))
+
+
 def _match(mwords, cwords) -> int:
     """How well mention words fit a cluster's name: 5 exact ... 1 first name only, 0 none."""
     m, c = _key(mwords), _key(cwords)
@@ -109,6 +136,8 @@ def _match(mwords, cwords) -> int:
             k += 1
         rest = m[k:]
         letters = "".join(N.initial_letters(w) for w in mwords[:k])
+        if rest and len(rest) == len(c) and rest == c:
+            return 2  # "A Brown" and a "Brown" known only by surname
         if not rest or len(rest) >= len(c) or c[-len(rest):] != rest:
             return 0
         cfirst = cwords[: len(cwords) - len(rest)]
@@ -125,6 +154,8 @@ def _match(mwords, cwords) -> int:
             return 4
         if m[0] == c[0] and m[-1] == c[-1] and not N.is_initial(cwords[0]):
             return 4
+        if len(m) == len(c) == 2 and m[-1] == c[-1] and _same_first_name(m[0], c[0]):
+            return 4  # "Steve Gerrard" and "Steven Gerrard"
         return 0
     w = m[0]
     if w in N.PARTICLES:
@@ -543,7 +574,10 @@ def _person_mention(doc, start: int, end: int, kind: str = "name") -> _Mention |
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("the", "a", "an")
                            or (doc[start].is_lower and doc[start].lower_ not in N.PARTICLES)
-                           or doc[start].lower_ in ("said", "says", "told", "added", "asked")):
+                           or doc[start].lower_ in ("said", "says", "told", "added", "asked")
+                           or (doc[start].pos_ in ("VERB", "AUX", "ADJ") and end - start > 1
+                               and not N.is_first_name(doc[start].text)
+                               and doc[start].lower_ not in N.NATIONALITIES)):
         start += 1
     if end <= start:
         return None
@@ -1340,7 +1374,7 @@ def _name_clusters(index: ActorIndex) -> None:
                 words = words[1:]
             if not words:
                 continue
-            rank = (len(_core(words)), -sum(1 for w in words if N.is_initial(w)), len(words))
+            rank = (len(_core(words)), len(words), -sum(1 for w in words if N.is_initial(w)))
             if best is None or rank > best[0]:
                 best = (rank, words)
         words = best[1] if best else c.words

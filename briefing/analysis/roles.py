@@ -157,6 +157,16 @@ def role_around(mention_root) -> str | None:
         role = _clean(toks)
         if role:
             return role
+    # "England have lost two tighthead props in Julian White and Phil Vickery"
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ in ("in", "including") and first.head.head.tag_ == "NNS":
+        group = first.head.head
+        lemma = group.lemma_.lower()
+        if lemma in ROLE_NOUNS:
+            mods = [t.text for t in group.lefts if t.dep_ in ("amod", "compound") and t.pos_ != "NUM"]
+            return " ".join(mods + [lemma])
     # "Smith is chief executive of BP"
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in ("be", "become"):
         for child in tok.head.children:
