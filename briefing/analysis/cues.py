@@ -75,7 +75,8 @@ GROUP_HINT = frozenset("""
     observers diplomats aides investors traders dealers doctors police ministers observers
     organisers organizers officers spokesmen activists protesters demonstrators researchers
     scientists lawyers leaders members executives managers workers unions fans players
-    strategists insiders commentators figures governments authorities
+    strategists insiders commentators authorities people staff bosses chiefs fans mps meps
+    peers voters rebels allies families parents teachers nurses students police
 """.split())
 
 # Person nouns that describe someone new rather than point back to someone named: "the man
@@ -112,3 +113,26 @@ def is_thought_verb(token) -> bool:
 
 def is_pronoun(token) -> bool:
     return token.lower_ in ALL_PRONOUNS or token.pos_ == "PRON"
+
+
+_PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ives", "eers", "ees", "men", "women",
+                    "people", "folk")
+_NOT_PEOPLE = {"comments", "documents", "statements", "arguments", "payments", "investments",
+               "agreements", "elements", "events", "moments", "components", "instruments",
+               "departments", "segments", "treatments", "achievements", "governments", "numbers",
+               "papers", "letters", "reports", "orders", "figures", "others", "matters", "centres",
+               "centers", "markets", "markers", "factors", "sectors", "errors", "errands", "items",
+               "objectives", "initiatives", "incentives", "alternatives", "motives", "archives",
+               "measures", "pressures", "waters", "powers", "towers", "answers", "restaurants",
+               "grants", "plants", "variants", "accounts", "amounts", "percents", "contents",
+               "talents", "parents_"}
+
+
+def is_people_noun(token) -> bool:
+    """A plural noun for people: "analysts", "officials", "campaigners", "residents"."""
+    low = token.lower_
+    if low in GROUP_HINT or token.lemma_.lower() in GROUP_HINT:
+        return True
+    if low in _NOT_PEOPLE or low.endswith("ments"):
+        return False
+    return low.endswith(_PEOPLE_SUFFIXES)

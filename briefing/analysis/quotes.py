@@ -30,6 +30,7 @@ from briefing.model import Quote
 _TERMINATORS = {".", "!", "?", "...", "\u2026"}
 _DASHES = {"-", "\u2013", "\u2014", "--"}
 _BOUNDARY_CHARS = ".!?:;\u2014\u2013-" + ALL_MARKS
+_DASHES_CHARS = "\u2014\u2013-"
 _SMALL_WORDS = {"of", "the", "and", "in", "on", "for", "a", "an", "to", "at", "by", "de", "la", "le",
                 "von", "van", "du", "da", "&"}
 _MAX_SUBJECT = 14  # tokens between a quote and a trailing cue verb
@@ -179,6 +180,10 @@ def classify(ctx: Context, sp: MarkedSpan) -> Candidate:
     cand.headline = _is_headline(ctx, sp)
     left = _left_text(ctx, sp)
     cand.embedded = bool(left) and left[-1] not in _BOUNDARY_CHARS
+    if left.endswith(",") and content[:1].isupper() and cand.words >= 4:
+        cand.embedded = False  # "..." he said, referring to X, "I knew it was wrong."
+    if left and left[-1] in _DASHES_CHARS and len(left.split()) > 1:
+        cand.embedded = True  # "... messages - "lowest rates ..."": a dash inside a sentence
     if _title_like(content):
         cand.drop = "title"
     elif _named_by_context(ctx, sp):
@@ -266,8 +271,8 @@ def subject_phrase(verb, ctx: Context, depth: int = 0) -> list:
             return base_phrase(child, ctx)
     passive = [c for c in children if c.dep_ in ("nsubjpass", "auxpass")]
     if passive:
-        for child in children:
-            if child.dep_ == "agent":
+        for child in verb.subtree:
+            if child.i > verb.i and (child.dep_ == "agent" or (child.lower_ == "by" and child.head.i >= verb.i)):
                 for obj in child.children:
                     if obj.dep_ == "pobj" and not ctx.quoted[obj.i]:
                         return base_phrase(obj, ctx)
@@ -391,7 +396,7 @@ def _cue_before(ctx: Context, cand: Candidate) -> Cue | None:
             if tok.lower_ == "according":
                 phrase = phrase or _phrase_after(tail[k + 2:])
             if not phrase:
-                phrase = _phrase_left(tail[:k])
+                phrase = [] if _passive(tok) else _phrase_left(tail[:k])
             if phrase:
                 return Cue(_cue_text(tok), tok, phrase, _head_of(phrase), "before")
             return None
@@ -401,7 +406,26 @@ def _cue_before(ctx: Context, cand: Candidate) -> Cue | None:
         phrase = _colon_phrase(tokens[:-1])
         if phrase:
             return Cue(":", None, phrase, _head_of(phrase), "colon")
-    return None
+        return None
+    return _cue_heading(ctx, cand, start, tokens)
+
+
+def _cue_heading(ctx: Context, cand: Candidate, start: int, tokens: list) -> Cue | None:
+    """A paragraph opening with a name and then the quote: ``- Bolton boss Sam Allardyce "I am
+    bitterly disappointed ..."`` (match reports, lists of reactions)."""
+    if start != ctx.para(cand.span.open_at)[0] or cand.headline or cand.words < 4 or \
+            not cand.text[:1].isupper():
+        return None
+    phrase = _trim([t for t in tokens if t.text not in _DASHES and t.text not in {"*", "\u2022"}])
+    if not phrase or len(phrase) > 10 or phrase[-1].pos_ != "PROPN":
+        return None
+    if not all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "NUM") or t.tag_ == "POS" for t in phrase):
+        return None
+    return Cue("heading", None, phrase, phrase[-1], "heading")
+
+
+def _passive(verb) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _phrase_left(tokens: list) -> list:
@@ -430,17 +454,19 @@ def _colon_phrase(tokens: list) -> list:
     return []
 
 
-def _cue_in_sentence(ctx: Context, cand: Candidate) -> Cue | None:
+def _cue_in_sentence(ctx: Context, cand: Candidate, tail: bool = True) -> Cue | None:
     """A fragment's cue: a speech or thought verb elsewhere in its sentence."""
     sp = cand.span
     tokens = [t for t in ctx.outside(ctx.sentence_start(sp.open_at), sp.open_at) if not t.is_space]
     for tok in reversed(tokens):
         if cues.is_cue_verb(tok, strict=True) or cues.is_thought_verb(tok) or tok.lower_ == "according":
-            phrase = subject_phrase(tok, ctx) or _phrase_left([t for t in tokens if t.i < tok.i])
+            phrase = subject_phrase(tok, ctx)
+            if not phrase and not _passive(tok):
+                phrase = _phrase_left([t for t in tokens if t.i < tok.i])
             if phrase:
                 return Cue(_cue_text(tok), tok, phrase, _head_of(phrase), "sentence")
     # "... "priority number one" even if it arrived in May, he said."
-    if cand.text.rstrip()[-1:] in (".", "!", "?"):
+    if not tail or cand.text.rstrip()[-1:] in (".", "!", "?"):
         return None  # the sentence ended inside the quote
     after = [t for t in ctx.outside(sp.outer_end, ctx.sentence_end(sp.outer_end)) if not t.is_space]
     commas = [k for k, t in enumerate(after) if t.text == ","]
@@ -460,8 +486,14 @@ def _cue_in_sentence(ctx: Context, cand: Candidate) -> Cue | None:
 
 def find_cue(ctx: Context, cand: Candidate) -> Cue | None:
     before = _cue_before(ctx, cand)
-    if before is not None and before.where == "colon" and not cand.embedded:
+    if before is not None and before.where in ("colon", "heading") and not cand.embedded:
         return before
+    if cand.embedded:
+        # a fragment belongs to the speech verb of its own clause first:
+        # Ferguson called him "a disgrace", Wenger added: -> Ferguson
+        inside = _cue_in_sentence(ctx, cand, tail=False)
+        if inside is not None:
+            return inside
     after = _cue_after(ctx, cand)
     if after is not None:
         return after
@@ -535,14 +567,18 @@ def resolve_speaker(ctx: Context, cue: Cue) -> str | None:
             if tok is head:
                 continue
             found = actors.resolve(tok) if (tok.ent_type_ or tok.pos_ == "PROPN") else None
-            if found:
+            cluster = actors.cluster(found) if found else None
+            if cluster is not None and (cluster.type != "PERSON" or head.tag_ not in ("NNS", "NNPS")):
                 return found
             if cues.lemma(tok) in cues.ORG_NOUNS:
-                return _actor_near(ctx, head.i, "ORG", prefer=cues.lemma(tok))
-        if head.tag_ in ("NNS", "NNPS"):
-            return None
-        return _actor_near(ctx, head.i, "ORG")
+                found = _actor_near(ctx, head.i, "ORG", prefer=cues.lemma(tok), strict=True)
+                if found:
+                    return found
+        if head.tag_ not in ("NNS", "NNPS"):
+            return None  # a bare "spokesman": whose, the text does not say
     if head.tag_ in ("NNS", "NNPS") or low in cues.GROUP_HINT:
+        if not cues.is_people_noun(head):
+            return None  # "her comments", "the figures": not a source
         span = _group_span(ctx, cue.phrase)
         return actors.ensure_group(span) if span is not None else None
     if lem in cues.ORG_NOUNS:
@@ -576,64 +612,84 @@ def _role_holder(ctx: Context, cue: Cue, head) -> str | None:
 
 # -- stage 6: inherit and assemble ---------------------------------------------------------
 
-def _previous_sentence_speaker(ctx: Context, sp: MarkedSpan) -> tuple[bool, str | None]:
-    """(found, actor) for the reported speech in the sentence just before a floating quote.
-    found is False when that sentence holds a quote (the previous quote speaks for it) or no
-    speech verb with a resolvable subject."""
+def _previous_sentence(ctx: Context, sp: MarkedSpan) -> tuple[bool, str | None, str | None]:
+    """What the sentence just before a floating quote offers:
+    (holds a quote, speaker of its reported speech, the person it is about)."""
     end = ctx.sentence_start(sp.open_at)
     a, _ = ctx.para(sp.open_at)
     if end <= a:
         if a == 0:
-            return False, None
-        a, _ = ctx.para(a - 1)
-        end = ctx.para(a)[1]
+            return False, None, None
+        a, end = ctx.para(a - 1)
     start = ctx.sentence_start(max(a, end - 1))
     rng = ctx.token_range(start, end)
     if any(ctx.quoted[i] for i in rng):
-        return False, None
+        return True, None, None
+    subject = None
     for i in rng:
         tok = ctx.doc[i]
-        if cues.is_cue_verb(tok, strict=True) or cues.is_thought_verb(tok):
-            phrase = subject_phrase(tok, ctx)
-            if phrase:
-                cue = Cue(_cue_text(tok), tok, phrase, _head_of(phrase), "sentence")
-                actor = resolve_speaker(ctx, cue)
-                if actor:
-                    return True, actor
-    return False, None
+        speech = cues.is_cue_verb(tok, strict=True) or cues.is_thought_verb(tok)
+        if not speech and not (subject is None and tok.dep_ == "ROOT"):
+            continue
+        phrase = subject_phrase(tok, ctx)
+        head = _head_of(_main_part(phrase)) if phrase else None
+        if head is None:
+            continue
+        actor = resolve_speaker(ctx, Cue(_cue_text(tok), tok, phrase, head, "sentence"))
+        if actor and speech:
+            return False, actor, None
+        cluster = ctx.actors.cluster(actor) if actor else None
+        if cluster is not None and cluster.type == "PERSON" and subject is None:
+            subject = actor
+    return False, None, subject
 
 
 def extract_quotes(doc, actors: ActorIndex) -> list[Quote]:
     spans = find_spans(doc.text)
     ctx = Context(doc, spans, actors)
-    quotes: list[Quote] = []
-    last: str | None = None
+    cands: list[Candidate] = []
     for sp in spans:
         cand = classify(ctx, sp)
-        cue = find_cue(ctx, cand)
-        cand.cue = cue
+        cand.cue = find_cue(ctx, cand)
         if cand.drop and not _speech_despite_looks(ctx, cand):
             continue
-        if cue is not None and cue.where == "before" and _says_it(ctx, cand):
+        if cand.cue is not None and (cand.cue.where == "heading" or
+                                     cand.cue.where == "before" and _says_it(ctx, cand)):
             cand.embedded = False
-        if cue is None:
-            if cand.headline:
-                quotes.append(_quote(ctx, cand, None))
-                continue
-            if cand.embedded or (cand.words < 4 and cand.text.rstrip()[-1:] not in ".!?,"):
-                continue  # a scare quote or a term, not speech
-            found, actor = _previous_sentence_speaker(ctx, sp)
-            actor_id = actor if found else last
-            quotes.append(_quote(ctx, cand, actor_id))
-            last = actor_id
-            continue
-        actor_id = resolve_speaker(ctx, cue)
-        quotes.append(_quote(ctx, cand, actor_id))
-        if cand.kind == "quote" or actor_id:
-            last = actor_id
-    return quotes
+        if cand.cue is None and not cand.headline and (
+                cand.embedded or (cand.words < 4 and cand.text.rstrip()[-1:] not in ".!?,")):
+            continue  # a scare quote or a term, not speech
+        cands.append(cand)
+    speakers = [resolve_speaker(ctx, c.cue) if c.cue is not None else None for c in cands]
+    last: str | None = None
+    for k, cand in enumerate(cands):
+        if cand.cue is None and not cand.headline:
+            speakers[k] = _inherit(ctx, cands, speakers, k, last)
+        if not cand.headline and (cand.kind == "quote" or speakers[k]):
+            last = speakers[k]
+    return [_quote(ctx, c, a) for c, a in zip(cands, speakers)]
 
 
+def _inherit(ctx: Context, cands: list[Candidate], speakers: list, k: int, last: str | None) -> str | None:
+    """The speaker of a floating quote (one with no cue of its own)."""
+    sp = cands[k].span
+    holds_quote, reported, subject = _previous_sentence(ctx, sp)
+    if holds_quote:
+        return last  # a quote just before: this one carries it on
+    if reported:
+        return reported  # "Ms Lomax intimated. "In economic assessment, ...""
+    # an unclosed quote runs on into the next one: "A. "B," said Holmes.
+    j = k
+    while cands[j].span.close_at is None and j + 1 < len(cands):
+        nxt = cands[j + 1]
+        if ctx.text[cands[j].span.end:nxt.span.open_at].strip():
+            break
+        if nxt.cue is not None and nxt.cue.where == "after":
+            return speakers[j + 1]
+        j += 1
+    if subject and last is None:
+        return subject  # "Holmes cruised to victory. "It was nice ...""
+    return last
 def _speech_despite_looks(ctx: Context, cand: Candidate) -> bool:
     """A title-like or name-like span still counts when a cue frames it as an utterance:
     ``"Thank You Very Much," he said`` / ``She said: "Go Home Now"``."""
