@@ -1,26 +1,58 @@
 """Analyse a list of articles, using the on-disk cache where it has them.
 
 ``iter_analyses`` is the one entry point for every front end: it yields cached analyses
-first (without importing spaCy), then loads the pipeline and yields the rest as each is done.
+first (without importing spaCy), then the rest as each is done. Many uncached articles go to a
+pool of worker processes (``briefing.analysis.workers``), which parse and extract in parallel
+and send back only the results; a few are analysed in this process, since starting a worker
+(importing spaCy, loading the model) costs more than it saves. The caller's process imports
+spaCy only on that in-process path.
+
+A caller that stops early (a TUI quitting mid-briefing) should ``close()`` the generator, which
+stops the workers at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from briefing.model import Article, ArticleAnalysis
 
-PARALLEL_FROM = 24  # articles; below this a second process costs more than it saves
+PARALLEL_FROM = 24  # uncached articles; below this a second process costs more than it saves
+PER_WORKER = 12  # at least this many articles for each extra worker process
+MAX_WORKERS = 4  # each worker holds its own copy of the model (~250 MB)
+
+Progress = Callable[[str], None]
+
+
+def plan_workers(todo: int, cpus: int | None = None) -> int:
+    """How many worker processes to use for ``todo`` uncached articles (0: in-process)."""
+    from briefing.analysis.workers import default_workers
+
+    cpus = default_workers() if cpus is None else cpus
+    if todo < PARALLEL_FROM or cpus < 2:
+        return 0
+    return max(2, min(cpus, MAX_WORKERS, todo // PER_WORKER))
 
 
 def iter_analyses(
-    articles: list[Article], model_name: str | None, use_cache: bool = True
+    articles: list[Article],
+    model_name: str | None,
+    use_cache: bool = True,
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
 ) -> Iterator[tuple[int, ArticleAnalysis]]:
-    """Yield (index in ``articles``, analysis), cached ones first. Raises ModelError."""
+    """Yield (index in ``articles``, analysis): cached ones first, the rest as they finish.
+
+    ``workers``: worker processes to use (None: decide from the article and CPU count; 0: all
+    in this process). ``progress`` is called with a short phrase when the stage changes (e.g.
+    "loading the language model"). Raises ModelError when no pipeline can be loaded.
+    """
     from briefing.storage.cache import AnalysisCache, predict_model_id
 
+    say = progress or (lambda _msg: None)
     cache = AnalysisCache.default() if use_cache else None
-    predicted = predict_model_id(model_name)
+    predicted = predict_model_id(model_name) if cache is not None else None
     todo: list[int] = []
     for i, article in enumerate(articles):
         hit = cache.get(article, predicted) if cache is not None and predicted else None
@@ -30,22 +62,53 @@ def iter_analyses(
             todo.append(i)
     if not todo:
         return
+
+    def keep(analysis: ArticleAnalysis) -> None:
+        if cache is not None and predicted:
+            cache.put(analysis, predicted)
+
+    n_workers = plan_workers(len(todo)) if workers is None else workers
+    if n_workers >= 2 and len(todo) >= 2:
+        from briefing.analysis.workers import PoolFailed, analyse_in_pool
+
+        say(f"analysing {len(todo)} articles in {n_workers} processes")
+        pool = analyse_in_pool([(i, articles[i]) for i in todo], model_name, workers=n_workers)
+        try:
+            for i, analysis in pool:
+                keep(analysis)
+                yield i, analysis
+            return
+        except PoolFailed as failed:
+            # Do the rest here: this either works or raises the real error (e.g. ModelError).
+            todo = failed.remaining
+            say(f"analysis worker failed ({failed.reason}); continuing in this process")
+        finally:
+            pool.close()
+
     from briefing.analysis.nlp import load_nlp, model_label
     from briefing.analysis.pipeline import analyse_articles
 
+    say("loading the language model")
     nlp = load_nlp(model_name)
     label = model_label(nlp)
-    n_process = 2 if len(todo) >= PARALLEL_FROM else 1
-    for i, analysis in zip(todo, analyse_articles(nlp, [articles[i] for i in todo], label, n_process)):
-        if cache is not None:
-            cache.put(analysis, predicted or label)
+    say(f"analysing {len(todo)} articles")
+    for i, analysis in zip(todo, analyse_articles(nlp, [articles[i] for i in todo], label)):
+        keep(analysis)
         yield i, analysis
 
 
-def analyse_all(articles: list[Article], model_name: str | None, use_cache: bool = True):
+def analyse_all(
+    articles: list[Article],
+    model_name: str | None,
+    use_cache: bool = True,
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+):
     """Return ([ArticleAnalysis in input order], model label). Raises ModelError."""
     results: list[ArticleAnalysis | None] = [None] * len(articles)
-    for i, analysis in iter_analyses(articles, model_name, use_cache):
+    for i, analysis in iter_analyses(articles, model_name, use_cache, workers=workers,
+                                     progress=progress):
         results[i] = analysis
     done = [r for r in results if r is not None]
     label = next((r.model for r in done if r.model), "")

@@ -1,0 +1,137 @@
+"""Shared helpers for the benchmark scripts: finding the corpus, timing whole processes.
+
+Plain standard library. Peak memory comes from ``/usr/bin/time`` when it is installed (the
+largest single process) and from sampling ``/proc`` every 50 ms (the whole process tree,
+summed: an upper bound, since forked or shared pages count once per process).
+Without ``/usr/bin/time`` the largest process comes from ``resource.getrusage`` in a wrapper.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("BRIEFING_SHARED", ROOT.parent / "shared"))
+CATEGORIES = ("business", "politics", "sport")
+GNU_TIME = "/usr/bin/time"
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+_RUSAGE_WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "rc = subprocess.call(sys.argv[2:])\n"
+    "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))\n"
+    "sys.exit(rc)\n"
+)
+
+
+def corpus_files(n: int, corpus: Path | None = None) -> list[Path]:
+    """The first ``n`` BBC articles, taken in turn from each category (sorted by name)."""
+    base = corpus or SHARED / "corpus" / "bbc"
+    per = [sorted((base / c).glob("*.txt")) for c in CATEGORIES]
+    if not any(per):
+        raise SystemExit(f"no corpus at {base} (set BRIEFING_SHARED or pass --corpus)")
+    files: list[Path] = []
+    k = 0
+    while len(files) < n and any(k < len(p) for p in per):
+        for p in per:
+            if k < len(p) and len(files) < n:
+                files.append(p[k])
+        k += 1
+    return files
+
+
+@dataclass
+class Run:
+    wall: float  # seconds
+    max_rss: float  # MB, the largest single process
+    tree_rss: float  # MB, peak of the summed RSS of the process tree
+    returncode: int
+
+
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except OSError:
+            pass
+    return out
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[1]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+class _Sampler(threading.Thread):
+    def __init__(self, pid: int, every: float = 0.05):
+        super().__init__(daemon=True)
+        self.pid, self.every, self.peak = pid, every, 0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        if not os.path.isdir("/proc/self/task"):
+            return
+        while not self.stop.is_set():
+            self.peak = max(self.peak, sum(_rss(p) for p in _tree(self.pid)))
+            self.stop.wait(self.every)
+
+
+def measure(cmd: list[str], env: dict[str, str] | None = None, stdout=subprocess.DEVNULL) -> Run:
+    """Run ``cmd`` to the end; wall time and peak memory of the whole process tree."""
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as out:
+        if os.path.exists(GNU_TIME):
+            full = [GNU_TIME, "-f", "%M", "-o", out.name, *cmd]
+        else:
+            full = [sys.executable, "-c", _RUSAGE_WRAPPER, out.name, *cmd]
+        start = time.perf_counter()
+        proc = subprocess.Popen(full, env=env, stdout=stdout, stderr=subprocess.PIPE, text=True)
+        sampler = _Sampler(proc.pid)
+        sampler.start()
+        _, err = proc.communicate()
+        wall = time.perf_counter() - start
+        sampler.stop.set()
+        sampler.join()
+        try:
+            kb = int(out.read().strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            kb = 0
+    if proc.returncode:
+        sys.stderr.write(f"warning: {' '.join(cmd[:4])}... exited {proc.returncode}\n{err[-2000:]}\n")
+    return Run(wall, kb / 1024, sampler.peak / 2**20, proc.returncode)
+
+
+def clean_env(cache: Path | None = None, config: Path | None = None) -> dict[str, str]:
+    """The environment with briefing's cache and config dirs pointed at fresh folders."""
+    env = dict(os.environ)
+    env["XDG_CACHE_HOME"] = str(cache or Path(tempfile.mkdtemp(prefix="bench-cache-")))
+    env["XDG_CONFIG_HOME"] = str(config or Path(tempfile.mkdtemp(prefix="bench-config-")))
+    env.pop("BRIEFING_DEBUG", None)
+    return env
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def load_note() -> str:
+    try:
+        one, five, _ = os.getloadavg()
+        return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs"
+    except OSError:
+        return "load average unknown"
