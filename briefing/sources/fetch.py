@@ -60,11 +60,6 @@ class Fetched:
     from_cache: bool = False
 
 
-def is_url(source: str) -> bool:
-    low = source[:8].lower()
-    return low.startswith("http://") or low.startswith("https://")
-
-
 def _seconds(value: float) -> str:
     return f"{value:g} s"
 
