@@ -11,8 +11,8 @@ from conftest import ROOT, devset_or_skip
 pytestmark = pytest.mark.devset
 
 FLOORS = {
-    "quote_f1": 0.90,
-    "speaker_accuracy": 0.67,
+    "quote_f1": 0.98,
+    "speaker_accuracy": 0.97,
     "figure_f1": 0.98,
     "figure_value_accuracy": 0.99,
     "figure_head_accuracy": 0.92,

@@ -51,6 +51,9 @@ SPOKES_NOUNS = frozenset("""
     aide aides official officials insider insiders release announcement letter report memo
 """.split())
 
+# People who speak for an organisation rather than for themselves.
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
+
 # Nouns that stand for an organisation ("the company said").
 ORG_NOUNS = frozenset("""
     company firm group ministry department bank government executive party club team union

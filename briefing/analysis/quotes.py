@@ -109,6 +109,18 @@ class Context:
                 return self.doc[i].idx
         return b
 
+    def previous_sentence(self, char: int) -> range:
+        """Token indices of the sentence before the one holding ``char`` (any paragraph)."""
+        i = bisect.bisect_left(self.starts, char) - 1
+        while i >= 0 and not self.is_terminal(i):  # the rest of this sentence
+            i -= 1
+        while i >= 0 and (self.is_terminal(i) or self.doc[i].is_space):  # its boundary
+            i -= 1
+        end = i + 1
+        while i >= 0 and not self.is_terminal(i):
+            i -= 1
+        return range(i + 1, end)
+
     def outside(self, a: int, b: int) -> list:
         """Unquoted tokens starting in [a, b)."""
         return [self.doc[i] for i in self.token_range(a, b) if not self.quoted[i]]
@@ -324,6 +336,8 @@ def _cue_after(ctx: Context, cand: Candidate) -> Cue | None:
         if k >= _MAX_SUBJECT and not aside:
             return None
         if cues.is_cue_verb(tok) or tok.lower_ == "according":
+            if cues.lemma(tok) in cues.WEAK_SPEECH_VERBS and not marked:
+                return None
             before = _trim([t for t in tokens[:k] if t.pos_ not in ("AUX", "PART")])
             if before:
                 main = _main_part(before)
@@ -392,6 +406,8 @@ def _cue_before(ctx: Context, cand: Candidate) -> Cue | None:
     for k in range(len(tail) - 1, max(-1, len(tail) - 12), -1):
         tok = tail[k]
         if cues.is_cue_verb(tok) or tok.lower_ == "according":
+            if cues.lemma(tok) in cues.WEAK_SPEECH_VERBS and tokens[-1].text not in {":", ","}:
+                return None  # "began "Operation ..."" is no speech; "he began: "..."" is
             phrase = subject_phrase(tok, ctx)
             if tok.lower_ == "according":
                 phrase = phrase or _phrase_after(tail[k + 2:])
@@ -536,6 +552,39 @@ def _group_span(ctx: Context, phrase: list):
     return ctx.doc[toks[0].i:toks[-1].i + 1]
 
 
+def _owner_after(ctx: Context, head) -> str | None:
+    """``a spokesperson for the Universities and Colleges Employers' Association (UCEA)``."""
+    doc = ctx.doc
+    i = head.i + 1
+    if i >= len(doc) or doc[i].lower_ not in ("for", "of", "at", "from"):
+        return None
+    for j in range(i + 1, min(len(doc), i + 12)):
+        tok = doc[j]
+        if ctx.quoted[j] or tok.text in {",", ";", ":"} or tok.text in _TERMINATORS or cues.is_verbal(tok):
+            break
+        if tok.ent_type_ or tok.pos_ == "PROPN":
+            found = ctx.actors.resolve(tok)
+            cluster = ctx.actors.cluster(found) if found else None
+            if cluster is not None and cluster.type != "PERSON":
+                return found
+    return None
+
+
+def _spokes_antecedent(ctx: Context, pronoun) -> str | None:
+    """The organisation behind a spokesperson who spoke in the sentence before ``pronoun``."""
+    prev = ctx.previous_sentence(pronoun.idx)
+    for i in range(prev.start, pronoun.i):
+        tok = ctx.doc[i]
+        if ctx.quoted[i] or not cues.is_cue_verb(tok):
+            continue
+        phrase = subject_phrase(tok, ctx)
+        head = _head_of(_main_part(phrase)) if phrase else None
+        if head is None or head.tag_ in ("NNS", "NNPS") or cues.lemma(head) not in cues.SPOKESPEOPLE:
+            continue
+        return resolve_speaker(ctx, Cue(_cue_text(tok), tok, phrase, head, "sentence"))
+    return None
+
+
 def _name_like(tok) -> bool:
     """A proper name the tagger may have missed ("consultancy 4Cast")."""
     if tok.pos_ == "PROPN":
@@ -550,10 +599,16 @@ def resolve_speaker(ctx: Context, cue: Cue) -> str | None:
     head = cue.head
     if head is None:
         return None
+    low = head.lower_
+    if low in ("he", "she"):
+        # "A spokeswoman for X said ... . "...," she said": the pronoun is the spokeswoman, who
+        # speaks for X, and no named person of the text
+        spokes = _spokes_antecedent(ctx, head)
+        if spokes:
+            return spokes
     found = actors.resolve(head)
     if found:
         return found
-    low = head.lower_
     if low in cues.PERSON_PRONOUNS and low not in {"they", "them", "we"}:
         return _actor_near(ctx, head.i, "PERSON")
     if low in cues.ORG_PRONOUNS:
@@ -563,6 +618,9 @@ def resolve_speaker(ctx: Context, cue: Cue) -> str | None:
     lem = cues.lemma(head)
     # "an executive spokesman", "a GM spokeswoman": the modifier names the organisation
     if lem in cues.SPOKES_NOUNS or low in cues.SPOKES_NOUNS:
+        owner = _owner_after(ctx, head)
+        if owner:
+            return owner
         for tok in reversed(cue.phrase):
             if tok is head:
                 continue
@@ -612,17 +670,10 @@ def _role_holder(ctx: Context, cue: Cue, head) -> str | None:
 
 # -- stage 6: inherit and assemble ---------------------------------------------------------
 
-def _previous_sentence(ctx: Context, sp: MarkedSpan) -> tuple[bool, str | None, str | None]:
+def _previous_sentence(ctx: Context, sp: MarkedSpan) -> tuple[bool, tuple | None, str | None]:
     """What the sentence just before a floating quote offers:
     (holds a quote, speaker of its reported speech, the person it is about)."""
-    end = ctx.sentence_start(sp.open_at)
-    a, _ = ctx.para(sp.open_at)
-    if end <= a:
-        if a == 0:
-            return False, None, None
-        a, end = ctx.para(a - 1)
-    start = ctx.sentence_start(max(a, end - 1))
-    rng = ctx.token_range(start, end)
+    rng = ctx.previous_sentence(sp.open_at)
     if any(ctx.quoted[i] for i in rng):
         return True, None, None
     subject = None
@@ -637,7 +688,7 @@ def _previous_sentence(ctx: Context, sp: MarkedSpan) -> tuple[bool, str | None, 
             continue
         actor = resolve_speaker(ctx, Cue(_cue_text(tok), tok, phrase, head, "sentence"))
         if actor and speech:
-            return False, actor, None
+            return False, (actor, _cue_text(tok)), None
         cluster = ctx.actors.cluster(actor) if actor else None
         if cluster is not None and cluster.type == "PERSON" and subject is None:
             subject = actor
@@ -661,23 +712,28 @@ def extract_quotes(doc, actors: ActorIndex) -> list[Quote]:
             continue  # a scare quote or a term, not speech
         cands.append(cand)
     speakers = [resolve_speaker(ctx, c.cue) if c.cue is not None else None for c in cands]
+    cue_texts = [c.cue.text if c.cue is not None else None for c in cands]
     last: str | None = None
     for k, cand in enumerate(cands):
         if cand.cue is None and not cand.headline:
-            speakers[k] = _inherit(ctx, cands, speakers, k, last)
+            speakers[k], how = _inherit(ctx, cands, speakers, k, last)
+            cue_texts[k] = how if speakers[k] else None
         if not cand.headline and (cand.kind == "quote" or speakers[k]):
             last = speakers[k]
-    return [_quote(ctx, c, a) for c, a in zip(cands, speakers)]
+    return [_quote(ctx, c, a, t) for c, a, t in zip(cands, speakers, cue_texts)]
 
 
-def _inherit(ctx: Context, cands: list[Candidate], speakers: list, k: int, last: str | None) -> str | None:
-    """The speaker of a floating quote (one with no cue of its own)."""
+def _inherit(ctx: Context, cands: list[Candidate], speakers: list, k: int,
+             last: str | None) -> tuple[str | None, str]:
+    """The speaker of a floating quote (one with no cue of its own), and how it was found
+    (the quote's ``cue`` in the output: "continued", "after <verb>", "before <verb>", "topic")."""
     sp = cands[k].span
     holds_quote, reported, subject = _previous_sentence(ctx, sp)
     if holds_quote:
-        return last  # a quote just before: this one carries it on
+        return last, "continued"  # a quote just before: this one carries it on
     if reported:
-        return reported  # "Ms Lomax intimated. "In economic assessment, ...""
+        actor, verb = reported
+        return actor, f"after {verb}"  # "Ms Lomax intimated. "In economic assessment, ...""
     # an unclosed quote runs on into the next one: "A. "B," said Holmes.
     j = k
     while cands[j].span.close_at is None and j + 1 < len(cands):
@@ -685,11 +741,11 @@ def _inherit(ctx: Context, cands: list[Candidate], speakers: list, k: int, last:
         if ctx.text[cands[j].span.end:nxt.span.open_at].strip():
             break
         if nxt.cue is not None and nxt.cue.where == "after":
-            return speakers[j + 1]
+            return speakers[j + 1], f"before {nxt.cue.text}"
         j += 1
     if subject and last is None:
-        return subject  # "Holmes cruised to victory. "It was nice ...""
-    return last
+        return subject, "topic"  # "Holmes cruised to victory. "It was nice ...""
+    return last, "continued"
 def _speech_despite_looks(ctx: Context, cand: Candidate) -> bool:
     """A title-like or name-like span still counts when a cue frames it as an utterance:
     ``"Thank You Very Much," he said`` / ``She said: "Go Home Now"``."""
@@ -716,10 +772,10 @@ def _says_it(ctx: Context, cand: Candidate) -> bool:
     return cand.text[:1].isupper() and last not in {"to", "of", "as", "the", "a", "an", "that"}
 
 
-def _quote(ctx: Context, cand: Candidate, actor_id: str | None) -> Quote:
+def _quote(ctx: Context, cand: Candidate, actor_id: str | None, cue: str | None) -> Quote:
     cluster = ctx.actors.cluster(actor_id) if actor_id else None
     return Quote(
         start=cand.span.start, end=cand.span.end, text=cand.text,
         speaker=cluster.name if cluster else None, actor_id=actor_id if cluster else None,
-        cue=cand.cue.text if cand.cue else None, kind=cand.kind,
+        cue=cue, kind=cand.kind,
     )
