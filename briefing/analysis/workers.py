@@ -64,6 +64,9 @@ def plan_batches(n: int, workers: int, largest: int = MAX_BATCH, smallest: int =
 def _worker(model_name: str | None, tasks, results) -> None:
     # Ctrl-C goes to the whole process group; the parent decides what happens, not us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The caller may be drawing on this terminal: nothing of ours may reach it. Failures are
+    # reported to the parent as messages instead.
+    _silence()
     try:
         from briefing.analysis.nlp import load_nlp, model_label
         from briefing.analysis.pipeline import analyse_articles
@@ -86,6 +89,16 @@ def _worker(model_name: str | None, tasks, results) -> None:
         except BaseException as exc:  # noqa: BLE001
             results.put(("failed", f"{exc.__class__.__name__}: {exc}"))
             return
+
+
+def _silence() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(devnull, fd)
+        os.close(devnull)
+    except OSError:
+        pass
 
 
 def analyse_in_pool(
