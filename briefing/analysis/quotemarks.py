@@ -132,6 +132,22 @@ def _make(text: str, open_at: int, content_end: int, close_at: int | None, style
     return MarkedSpan(s, e, open_at, close_at, style)
 
 
+def _introducer_start(text: str, open_at: int, i: int) -> int:
+    """Where a quote left open should end when the text before the next opening mark at
+    ``i`` introduces that one with a colon: at the start of the introducing sentence."""
+    j = i - 1
+    while j > open_at and text[j].isspace():
+        j -= 1
+    if text[j] != ":":
+        return i
+    k = j - 1
+    while k > open_at:
+        if text[k] in _SENTENCE_END and text[k + 1] == " " and text[k + 2:k + 3].isupper():
+            return k + 1
+        k -= 1
+    return i
+
+
 # -- double quotes ------------------------------------------------------------------------
 
 def _double_spans(text: str, a: int, b: int) -> list[MarkedSpan]:
@@ -145,8 +161,9 @@ def _double_spans(text: str, a: int, b: int) -> list[MarkedSpan]:
             if role != "close":  # a stray closing mark is skipped
                 open_at = i
         elif role == "open":
-            # reopened without closing: the first quote ends where the new one starts
-            span = _make(text, open_at, i, None, "double")
+            # reopened without closing: the first quote ends where the new one starts, or
+            # before the sentence that introduces the new one ('... Smith said: "')
+            span = _make(text, open_at, _introducer_start(text, open_at, i), None, "double")
             if span:
                 spans.append(span)
             open_at = i

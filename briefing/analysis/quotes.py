@@ -267,7 +267,17 @@ def base_phrase(tok, ctx: Context) -> list:
 
 
 def subject_phrase(verb, ctx: Context, depth: int = 0) -> list:
-    """The tokens naming who performs a cue verb."""
+    """The tokens naming who performs a cue verb (never reaching across a sentence or
+    paragraph boundary, where the parser sometimes wanders)."""
+    lo = ctx.sentence_start(verb.idx)
+    hi = ctx.sentence_end(verb.idx + len(verb.text))
+    phrase = _subject_phrase(verb, ctx, depth)
+    if phrase and all(lo <= t.idx < hi for t in phrase):
+        return phrase
+    return []
+
+
+def _subject_phrase(verb, ctx: Context, depth: int = 0) -> list:
     if verb.lower_ == "according":
         for child in verb.children:
             if child.lower_ == "to":
@@ -298,6 +308,11 @@ def subject_phrase(verb, ctx: Context, depth: int = 0) -> list:
         if head.pos_ == "ADP" and head.head is not head:  # "quoted as saying"
             head = head.head
         if cues.is_verbal(head):
+            if cues.lemma(head) in ("quote", "cite") and verb.dep_ == "pcomp":
+                # "Reuters quoted one trader as saying": the trader speaks
+                for child in head.children:
+                    if child.dep_ == "dobj" and not ctx.quoted[child.i]:
+                        return base_phrase(child, ctx)
             return subject_phrase(head, ctx, depth + 1)
     return []
 
@@ -356,6 +371,11 @@ def _cue_after(ctx: Context, cand: Candidate) -> Cue | None:
                     rest = rest[1:]
                 phrase = _phrase_after(rest) or subject_phrase(tok, ctx)
                 head = _head_of(_main_part(phrase)) if phrase else None
+            quoted_person = [c for c in tok.children if c.dep_ == "dobj" and not ctx.quoted[c.i]]
+            if cues.lemma(tok) in ("quote", "cite") and quoted_person:
+                # "..., Reuters quoted one trader as saying": the trader speaks
+                phrase = base_phrase(quoted_person[0], ctx)
+                head = _head_of(phrase) if phrase else None
             if head is None:
                 return None
             return Cue(_cue_text(tok), tok, phrase, head, "after")
@@ -718,7 +738,7 @@ def extract_quotes(doc, actors: ActorIndex) -> list[Quote]:
         if cand.cue is None and not cand.headline:
             speakers[k], how = _inherit(ctx, cands, speakers, k, last)
             cue_texts[k] = how if speakers[k] else None
-        if not cand.headline and (cand.kind == "quote" or speakers[k]):
+        if not cand.headline and (not cand.embedded or speakers[k]):
             last = speakers[k]
     return [_quote(ctx, c, a, t) for c, a, t in zip(cands, speakers, cue_texts)]
 
