@@ -362,3 +362,16 @@ def test_team_sheet_with_clubs_in_brackets():
             "O Barker (Bath), J Lewis (Wasps), C Hodges (Sale Sharks).\n")
     names = [text[a:b] for a, b in find_lineup_names(text)]
     assert names == ["J Rowe", "M Cuthbert", "J Noonan", "O Barker", "J Lewis", "C Hodges"]
+
+
+def test_deputy_is_not_the_office_itself(actors_of):
+    doc, index, _ = actors_of(
+        "Deputy prime minister John Prestwick spoke first. Later the prime minister arrived.")
+    assert index.resolve(tok(doc, "minister", 1)) is None
+
+
+def test_ensure_group_returns_named_people(nlp):
+    doc = nlp("Prince Harold said nothing. Officials declined to comment.")
+    index = find_actors(doc)
+    pid = index.ensure_group(doc[0:2])
+    assert index.cluster(pid).type == "PERSON" and index.cluster(pid).name == "Prince Harold"

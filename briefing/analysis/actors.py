@@ -450,7 +450,9 @@ class ActorIndex:
             return best if best_score >= 0.1 else None
         if doc[nom.head_i].text[:1].isupper():
             return None
-        if self._by_id[best].role is None and best_score >= 0.3:
+        # "the Lib Dem leader": an office qualified by a name, and the person in focus has none yet
+        named_mod = any(doc[k].text[:1].isupper() for k in range(nom.start + 1, nom.head_i) if doc[k].is_alpha)
+        if named_mod and self._by_id[best].role is None and best_score >= 0.3:
             return best
         return None
 
@@ -500,8 +502,26 @@ class ActorIndex:
         return None
 
     def ensure_group(self, span) -> str:
-        """An actor for an unnamed collective source ("analysts"), created on demand."""
+        """An actor for an unnamed collective source ("analysts"), created on demand.
+
+        A span that holds a known actor's name returns that actor; one that looks like a
+        person's name ("Prince Harry") becomes a person."""
         doc = span.doc
+        for t in span:
+            cid = self._by_token.get(t.i)
+            if cid and not self._by_id[cid].hidden and self._by_id[cid].type in ("PERSON", "ORG"):
+                return cid
+        words = [t.text for t in span if not t.is_punct]
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and (
+                N.norm_word(words[0]).rstrip(".") in N.COURTESY | N.PEERAGE or N.is_first_name(words[0])):
+            m = _person_mention(doc, span.start, span.end)
+            if m is not None:
+                c = self._new("PERSON", " ".join(m.words))
+                c.words = list(m.words)
+                self._attach(c, m)
+                c.tokens.append(m.tok_end - 1)
+                _name_one(self, c)
+                return c.id
         toks = [t for t in span if not (t.lower_ in ("the", "a", "an", "some", "many", "several") or t.is_punct)]
         text = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)] if toks else span.text
         cluster = next((c for c in self.clusters if c.kind == "group" and c.name.lower() == text.lower()), None)
@@ -831,7 +851,8 @@ def _nominal_at(doc, i: int, person_tokens: set[int]) -> _Nominal | None:
             return None
     gender = "f" if head in N.FEMALE_NOUNS else "m" if head in N.MALE_NOUNS else None
     nationality = head if head in N.NATIONALITIES else next((m for m in mods if m in N.NATIONALITIES), None)
-    if head in {"veteran", "youngster", "teenager", "star", "international", "champion", "rookie", "debutant", "newcomer"}:
+    if head in {"veteran", "youngster", "teenager", "star", "international", "champion", "rookie", "debutant",
+                "newcomer", "player", "runner", "athlete", "sprinter", "winner", "finalist"} or head in N.POSITIONS:
         epithet = True
     return _Nominal(k, i + 1, i, head, mods, gender, nationality, epithet)
 
@@ -886,6 +907,10 @@ def _role_fit(head: str, mods: list[str], c: _Cluster, nationality: str | None) 
     if head in N.POSITIONS and role_words & N.POSITIONS and head not in role_words:
         head_ok = False
     if not head_ok:
+        return None
+    # "the prime minister" is not the deputy prime minister
+    ranks = {"deputy", "vice", "assistant", "shadow", "junior", "acting", "former", "ex", "under", "associate"}
+    if (role_words & ranks) - set(mods):
         return None
     matched = [m for m in content if m in role_words or m in alias_words]
     if matched:
@@ -1362,36 +1387,41 @@ def _assign_gender(index: ActorIndex, doc) -> None:
 
 
 def _name_clusters(index: ActorIndex) -> None:
-    text = index.text
     for c in index.clusters:
-        if c.type != "PERSON":
+        if c.type == "PERSON":
+            _name_one(index, c)
+
+
+def _name_one(index: ActorIndex, c: _Cluster) -> None:
+    """The display name: the fullest form the text uses, with "Lord"/"Ms" kept when the
+    text never gives a first name."""
+    text = index.text
+    forms = [text[s:e].split() for s, e in sorted(c.mentions)]
+    best = None
+    for f in forms:
+        words = list(f)
+        while words and N.norm_word(words[0]).rstrip(".") in N.HONORIFICS:
+            words = words[1:]
+        if not words:
             continue
-        forms = [text[s:e].split() for s, e in sorted(c.mentions)]
-        best = None
-        for f in forms:
-            words = list(f)
-            while words and N.norm_word(words[0]).rstrip(".") in N.HONORIFICS:
-                words = words[1:]
-            if not words:
-                continue
-            rank = (len(_core(words)), len(words), -sum(1 for w in words if N.is_initial(w)))
-            if best is None or rank > best[0]:
-                best = (rank, words)
-        words = best[1] if best else c.words
-        c.words = words
-        name = " ".join(words)
-        if len(_core(words)) <= 1 and not any(N.is_initial(w) for w in words):
-            peer = next((t for t in c.titles if t in N.PEERAGE), None)
-            if peer:
-                name = f"{peer.capitalize()} {name}"
-            elif c.titles:
-                # "Ms Lomond": keep the title the text uses when it never gives a first name
-                for s0, e0 in sorted(c.mentions):
-                    first = text[s0:e0].split()[0]
-                    if N.norm_word(first).rstrip(".") in N.COURTESY:
-                        name = f"{first} {name}"
-                        break
-        c.name = name
+        rank = (len(_core(words)), len(words), -sum(1 for w in words if N.is_initial(w)))
+        if best is None or rank > best[0]:
+            best = (rank, words)
+    words = best[1] if best else c.words
+    c.words = words
+    name = " ".join(words)
+    if len(_core(words)) <= 1 and not any(N.is_initial(w) for w in words):
+        peer = next((t for t in c.titles if t in N.PEERAGE), None)
+        if peer:
+            name = f"{peer.capitalize()} {name}"
+        elif c.titles:
+            # "Ms Lomond": keep the title the text uses when it never gives a first name
+            for s0, e0 in sorted(c.mentions):
+                first = text[s0:e0].split()[0]
+                if N.norm_word(first).rstrip(".") in N.COURTESY:
+                    name = f"{first} {name}"
+                    break
+    c.name = name
 
 
 def _coref_pass(index: ActorIndex, doc) -> None:
