@@ -589,6 +589,10 @@ _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 def _person_mention(doc, start: int, end: int, kind: str = "name") -> _Mention | None:
     """Repair a PERSON span: drop determiners, affiliations, job titles, dashes and
     possessives around the name; None when what is left is not a person's name."""
+    # "Prince" + "Harry": an honorific the model left outside the name
+    if start > 0 and doc[start - 1].text[:1].isupper() and \
+            N.norm_word(doc[start - 1].text).rstrip(".") in N.COURTESY | N.PEERAGE:
+        start -= 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in _POSSESSIVE
                            or (doc[end - 1].is_lower and doc[end - 1].lower_ not in N.PARTICLES)):
         end -= 1
