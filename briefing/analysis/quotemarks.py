@@ -274,5 +274,9 @@ def find_spans(text: str) -> list[MarkedSpan]:
         singles = _single_spans(text, a, b, doubles)
         keep = [d for d in doubles if not any(_inside(d, s) for s in singles)]
         keep += [s for s in singles if not any(_inside(s, d) for d in doubles)]
-        out.extend(sorted(keep, key=lambda sp: sp.start))
+        last_end = a
+        for sp in sorted(keep, key=lambda sp: sp.open_at):
+            if sp.open_at >= last_end:  # overlapping leftovers of broken marks: first wins
+                out.append(sp)
+                last_end = sp.outer_end
     return out
