@@ -295,7 +295,9 @@ async def test_search_in_text_with_n_and_N():
         await settle(app, pilot)
         text = app.reader.text_pane
         await pilot.press("slash")
+        await pilot.pause()
         assert app.focused.id == "search"
+        assert visible(app.focused) and app.focused.region.y < 23, "above the footer"
         await pilot.press(*"island", "enter")
         assert app.focused is text
         expected = [m for m in range(len(FERRY)) if FERRY.lower().startswith("island", m)]

@@ -1,0 +1,150 @@
+"""End to end: the installed ``briefing`` in a real pty (tmux), keys pressed, screen read back.
+
+Runs the real analysis (spaCy) on the seed article. Waits are polls with a generous overall
+limit, never timing assertions.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED
+
+pytestmark = pytest.mark.e2e
+
+LIMIT = 120.0  # seconds: the overall ceiling for anything to appear (spaCy loads on 2 busy cores)
+
+
+def _briefing_exe() -> Path:
+    exe = Path(sys.executable).with_name("briefing")
+    if not exe.exists():
+        pytest.skip(f"the briefing command is not installed next to {sys.executable}")
+    return exe
+
+
+class Tmux:
+    def __init__(self, socket: str, session: str) -> None:
+        self.socket, self.session = socket, session
+
+    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+                              capture_output=True, text=True, check=check, timeout=30)
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", self.session).stdout
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.run("send-keys", "-t", self.session, key)
+
+    def wait_for(self, pattern: str, limit: float = LIMIT) -> str:
+        deadline = time.monotonic() + limit
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen() if self.alive() else screen
+            if re.search(pattern, screen):
+                return screen
+            if not self.alive():
+                break
+            time.sleep(0.2)
+        raise AssertionError(f"{pattern!r} never appeared; last screen:\n{screen}")
+
+    def type(self, text: str) -> None:
+        self.run("send-keys", "-t", self.session, "-l", text)
+
+    def alive(self) -> bool:
+        return self.run("has-session", "-t", self.session, check=False).returncode == 0
+
+    def wait_gone(self, limit: float = 30) -> bool:
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            if not self.alive():
+                return True
+            time.sleep(0.2)
+        return False
+
+
+@pytest.fixture
+def tmux(isolated_dirs):
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed (apt-get install tmux)")
+    socket = f"briefing-e2e-{os.getpid()}-{time.monotonic_ns()}"
+    session = "reader"
+    t = Tmux(socket, session)
+    yield t
+    t.run("kill-server", check=False)
+
+
+def _start(tmux: Tmux, *paths: str, width: int = 100, height: int = 30, env: dict[str, str] | None = None) -> None:
+    environment = {k: os.environ[k] for k in os.environ if k.startswith("XDG_")}
+    environment.update(env or {})
+    environment.setdefault("TERM", "xterm-256color")
+    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in environment.items())
+    # COLUMNS/LINES from the test runner would override the pty's real size.
+    command = f"cd {shlex.quote(str(ROOT))} && env -u COLUMNS -u LINES {exports} {shlex.quote(str(_briefing_exe()))} " + " ".join(
+        shlex.quote(p) for p in paths
+    )
+    tmux.run("new-session", "-d", "-s", tmux.session, "-x", str(width), "-y", str(height), command)
+
+
+def test_reader_in_a_real_terminal(tmux):
+    _start(tmux, str(SEED.relative_to(ROOT)))
+    # The text paints first; the counts appear in the pane bar when the analysis is in.
+    screen = tmux.wait_for(r"UN Secretary-General")
+    assert "1 Text" in screen
+    screen = tmux.wait_for(r"2 Quotes \d+")
+    quotes = int(re.search(r"2 Quotes (\d+)", screen).group(1))
+    assert quotes > 0
+
+    tmux.keys("2")
+    screen = tmux.wait_for(r"All speakers")
+    assert "\u201c" in screen, "quotes are shown in quote marks"
+
+    tmux.keys("Enter")
+    screen = tmux.wait_for(r"quote 1 of \d+")
+
+    tmux.keys("4")
+    tmux.wait_for(r"Go to text")
+    tmux.keys("1")
+    tmux.wait_for(r"h/l move between them|c next")
+    tmux.keys("/")
+    tmux.wait_for(r"search this pane")
+    tmux.type("Gaza")
+    tmux.keys("Enter")
+    tmux.wait_for(r"match 1 of \d+ for Gaza")
+    tmux.keys("n")
+    tmux.wait_for(r"match 2 of \d+ for Gaza")
+
+    tmux.keys("?")
+    tmux.wait_for(r"binding id")
+    tmux.keys("Escape")
+    tmux.wait_for(r"\? Help")  # back on the reader (an ESC followed at once by q reads as alt+q)
+    tmux.keys("q")
+    assert tmux.wait_gone(), "q did not quit"
+
+
+def test_no_color_linux_console_and_small_screen(tmux):
+    _start(tmux, str(SEED.relative_to(ROOT)), width=80, height=24, env={"TERM": "linux", "NO_COLOR": "1"})
+    tmux.wait_for(r"2 Quotes \d+")
+    tmux.keys("3")
+    screen = tmux.wait_for(r"mentions?")
+    assert "Ban Ki-Moon" in screen
+    tmux.keys("q")
+    assert tmux.wait_gone()
+
+
+def test_missing_model_is_a_message_not_a_traceback(tmux):
+    _start(tmux, str(SEED.relative_to(ROOT)), "--model", "no_such_model_xyz")
+    screen = tmux.wait_for(r"Analysis unavailable|analysis failed")
+    assert "Traceback" not in screen
+    assert "UN Secretary-General" in screen, "the text is still there to read"
+    tmux.keys("q")
+    assert tmux.wait_gone()
