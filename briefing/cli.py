@@ -96,8 +96,15 @@ def cmd_analyze(args) -> int:
 
 def cmd_export(args) -> int:
     from briefing.analysis.nlp import ModelError
-    from briefing.export import ExportError, write_export
+    from briefing.export import ExportError, check_output, write_export
+    from briefing.storage.review import load_marks
 
+    fmt = "json" if args.format == "json" else "markdown"
+    try:
+        check_output(args.output, fmt, args.force)  # before the (slow) analysis
+    except ExportError as exc:
+        _err(str(exc))
+        return 1
     briefing = load_or_exit(args.paths)
     if briefing is None:
         return 1
@@ -106,9 +113,11 @@ def cmd_export(args) -> int:
     except ModelError as exc:
         _err(str(exc))
         return 2
-    fmt = "json" if args.format == "json" else "markdown"
+    marks, problem = load_marks(an.article.id for an in analyses)
+    if problem:
+        _err(problem)
     try:
-        where = write_export(analyses, model, args.output, fmt=fmt, force=args.force)
+        where = write_export(analyses, model, args.output, fmt=fmt, force=args.force, marks=marks)
     except ExportError as exc:
         _err(str(exc))
         return 1
