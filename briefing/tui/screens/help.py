@@ -66,7 +66,11 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body"):
             yield Static(Text("Keys (escape closes)", style="bold"), id="help-title")
             yield Static(help_table(self.app), id="help-table")
-            note = Text("Rebind a key in the config file: [keymap] \"binding id\" = \"key\"", style="dim")
+            from briefing.config import config_path
+
+            note = Text("Rebind a key in ", style="dim")
+            note.append(str(config_path()))
+            note.append(': [keymap] "binding id" = "key"', style="dim")
             yield Static(note, id="help-note")
 
     def action_dismiss_help(self) -> None:

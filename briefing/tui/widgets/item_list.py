@@ -41,6 +41,8 @@ class ItemList(OptionList, Generic[T]):
 
     DEFAULT_CSS = """
     ItemList {
+        /* Rows are measured once; a scrollbar appearing later must not narrow them. */
+        scrollbar-gutter: stable;
         height: 1fr;
         max-height: 100%;
         border: none;
