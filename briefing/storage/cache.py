@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.metadata
 import importlib.util
 import json
 import os
@@ -43,25 +42,51 @@ PRUNE_AFTER = 7 * 24 * 3600  # seconds an other-version folder is kept
 
 
 def predict_model_id(model_name: str | None) -> str | None:
-    """The label the named (or default) model will report, found without importing spaCy."""
+    """The label the named (or default) model will report, found without importing spaCy.
+
+    A spaCy model package carries the ``meta.json`` its pipeline reports as ``nlp.meta``, so
+    reading it gives the same "en_core_web_sm 3.8.0" as ``nlp.model_label`` (and is much
+    quicker than ``importlib.metadata``). None when the model cannot be found this way (e.g. a
+    folder path): such analyses are not cached.
+    """
     names = [model_name] if model_name else list(_FALLBACKS)
     for name in names:
         try:
-            found = importlib.util.find_spec(name) is not None
+            spec = importlib.util.find_spec(name)
         except (ImportError, ValueError):
-            found = False
-        if not found:
+            spec = None
+        if spec is None:
             if model_name:
                 return None
             continue
+        return _label_from_meta(spec) or _label_from_metadata(name)
+    return None
+
+
+def _label_from_meta(spec) -> str | None:
+    for folder in spec.submodule_search_locations or ():
         try:
-            version = importlib.metadata.version(name.replace("_", "-"))
+            with open(os.path.join(folder, "meta.json"), encoding="utf-8") as fh:
+                meta = json.load(fh)
+        except (OSError, ValueError):
+            continue
+        if not isinstance(meta, dict) or not meta.get("version"):
+            continue
+        # The same label briefing.analysis.nlp.model_label makes from nlp.meta.
+        name, lang = str(meta.get("name", "unknown")), str(meta.get("lang", ""))
+        full = name if name.startswith(f"{lang}_") or not lang else f"{lang}_{name}"
+        return f"{full} {meta['version']}"
+    return None
+
+
+def _label_from_metadata(name: str) -> str | None:
+    import importlib.metadata
+
+    for dist in (name.replace("_", "-"), name):
+        try:
+            return f"{name} {importlib.metadata.version(dist)}"
         except importlib.metadata.PackageNotFoundError:
-            try:
-                version = importlib.metadata.version(name)
-            except importlib.metadata.PackageNotFoundError:
-                return None
-        return f"{name} {version}"
+            continue
     return None
 
 
