@@ -24,7 +24,7 @@ from typing import Any
 
 from briefing import __version__
 from briefing.atomic import atomic_write_text
-from briefing.model import ArticleAnalysis, Quote
+from briefing.model import Actor, ArticleAnalysis, Figure, Quote
 from briefing.storage.review import NO_MARK, ItemRef, Mark, item_refs, progress_of
 
 EXPORT_SCHEMA = "briefing.export/1"
@@ -291,6 +291,39 @@ def _flagged_line(item: Mapping[str, Any]) -> str:
         what = f": {md_escape(detail)}" if detail else ""
         return f"Figure: {_strong(text, '*?*')}{what}"
     return f"Article: {md_escape(text) or 'Untitled'}"
+
+
+# -- copying one item (the reader's ``y``) ----------------------------------------------------------
+
+
+def copy_text(analysis: ArticleAnalysis, item: Quote | Actor | Figure) -> tuple[str, str]:
+    """What ``y`` puts on the clipboard for an item, and a short line saying what was copied.
+
+    Plain text (not Markdown), on one line: a quote with its speaker and source, a figure with
+    what it counts and its source, an actor with role and source.
+    """
+    source = analysis.article.title or analysis.article.source
+    where = f" ({analysis.article.source})" if analysis.article.source else ""
+    if isinstance(item, Quote):
+        who = _speaker(analysis, item)
+        text = f"“{_quote_text(item.text)}” — {who or 'unattributed'}, {source}{where}"
+        said = f"quote by {who}" if who else "unattributed quote"
+    elif isinstance(item, Figure):
+        what = " ".join(item.what.split()) if item.what else ""
+        text = f"{' '.join(item.text.split())}{': ' + what if what else ''} — {source}{where}"
+        said = f"figure {' '.join(item.text.split())}"
+    elif isinstance(item, Actor):
+        role = f", {item.role}" if item.role else ""
+        text = f"{item.name}{role} — {source}{where}"
+        said = f"actor {item.name}"
+    else:
+        raise TypeError(f"nothing to copy from {type(item).__name__}")
+    return " ".join(text.split()), f"Copied {_shorten(said)}"
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # -- formats and writing ----------------------------------------------------------------------------

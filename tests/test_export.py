@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 
 from briefing import __version__
 from briefing.atomic import atomic_write_text
-from briefing.export import (EXPORT_SCHEMA, ExportError, OutputExists, default_filename,
+from briefing.export import (EXPORT_SCHEMA, ExportError, OutputExists, copy_text, default_filename,
                              export_document, md_escape, render, render_markdown, write_export)
 from briefing.model import Actor, Article, ArticleAnalysis, Figure, Quote
 from briefing.storage.review import ItemRef, ReviewStore
@@ -258,6 +258,24 @@ def test_empty_briefing_pieces():
     assert "No quotes found." in text and "No actors found." in text and "No figures found." in text
     assert "Nothing flagged." in text
     assert "Review: 0/0 reviewed" in items
+
+
+def test_copy_text_names_speaker_and_source():
+    an = SEED_FIXTURE.seed_analysis()
+    text, said = copy_text(an, an.quotes[3])
+    assert text.startswith("“If there is a diplomatic solution")
+    assert text.endswith("our citizens” — Benjamin Netanyahu, UN chief urges restraint as Gaza fighting"
+                         " goes on (seeds/gaza-ceasefire.txt)")
+    assert said == "Copied quote by Benjamin Netanyahu"
+    figure = next(f for f in an.figures if f.text == "At least 125")
+    text, said = copy_text(an, figure)
+    assert text.startswith("At least 125: Palestinians killed — UN chief") and said == "Copied figure At least 125"
+    text, _ = copy_text(an, an.actors[1])
+    assert text.startswith("Benjamin Netanyahu, Israeli Prime Minister — ")
+    orphan = Quote(0, 4, "Baku", None, None)
+    assert copy_text(an, orphan)[1] == "Copied unattributed quote"
+    with pytest.raises(TypeError):
+        copy_text(an, an.article)  # type: ignore[arg-type]
 
 
 # -- writing files ------------------------------------------------------------------------------
