@@ -47,12 +47,12 @@ RELATIVE = {"who", "which", "that", "whom"}
 
 # A spokesman and his kin speak for an organisation named near them.
 SPOKES_NOUNS = frozenset("""
-    spokesman spokeswoman spokesperson spokespeople representative statement source sources
+    spokesman spokeswoman spokesperson spokespeople spokeman representative statement source sources
     aide aides official officials insider insiders release announcement letter report memo
 """.split())
 
 # People who speak for an organisation rather than for themselves.
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokeman", "representative"})
 
 # Nouns that stand for an organisation ("the company said").
 ORG_NOUNS = frozenset("""

@@ -572,6 +572,28 @@ def _group_span(ctx: Context, phrase: list):
     return ctx.doc[toks[0].i:toks[-1].i + 1]
 
 
+def _org_in_context(ctx: Context, head) -> str | None:
+    """The organisation a bare spokesman speaks for: the subject of the same sentence or of
+    the one before ("The Home Office defended the plans. A spokesman said: ..."). A source
+    that only quotes someone ("Reuters quoted an official as saying") does not count."""
+    prev = ctx.previous_sentence(head.idx)
+    start = prev.start if len(prev) else ctx.token_range(ctx.sentence_start(head.idx), head.idx).start
+    best = None
+    for i in range(start, head.i):
+        tok = ctx.doc[i]
+        if ctx.quoted[i] or not (tok.ent_type_ or tok.pos_ == "PROPN"):
+            continue
+        found = ctx.actors.resolve(tok)
+        cluster = ctx.actors.cluster(found) if found else None
+        if cluster is None or cluster.type != "ORG" or getattr(cluster, "kind", "org") == "gpe":
+            continue
+        chain = [tok, *tok.ancestors][:3]
+        subject = next((t for t in chain if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and cues.lemma(subject.head) not in ("quote", "cite", "report"):
+            best = found
+    return best
+
+
 def _owner_after(ctx: Context, head) -> str | None:
     """``a spokesperson for the Universities and Colleges Employers' Association (UCEA)``."""
     doc = ctx.doc
@@ -653,7 +675,8 @@ def resolve_speaker(ctx: Context, cue: Cue) -> str | None:
                 if found:
                     return found
         if head.tag_ not in ("NNS", "NNPS"):
-            return None  # a bare "spokesman": whose, the text does not say
+            # a bare "spokesman" / "the statement": the organisation of the sentences around
+            return _org_in_context(ctx, head)
     if head.tag_ in ("NNS", "NNPS") or low in cues.GROUP_HINT:
         if not cues.is_people_noun(head):
             return None  # "her comments", "the figures": not a source
