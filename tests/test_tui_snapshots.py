@@ -10,10 +10,19 @@ import pytest
 from tui_support import make_app, one_article, three_articles
 
 
-async def _settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
+def _after(*keys: str):
+    """Wait for the analysis, press ``keys`` one by one, and let the layout settle."""
+
+    async def run_before(pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause()
+        await pilot.pause()
+
+    return run_before
 
 
 @pytest.mark.parametrize(
@@ -28,7 +37,7 @@ async def _settle(pilot) -> None:
     ],
 )
 def test_narrow(snap_compare, keys):
-    assert snap_compare(make_app(one_article()), terminal_size=(80, 24), run_before=_settle, press=keys)
+    assert snap_compare(make_app(one_article()), terminal_size=(80, 24), run_before=_after(*keys))
 
 
 @pytest.mark.parametrize(
@@ -40,8 +49,8 @@ def test_narrow(snap_compare, keys):
     ],
 )
 def test_wide(snap_compare, keys):
-    assert snap_compare(make_app(three_articles()), terminal_size=(160, 48), run_before=_settle, press=keys)
+    assert snap_compare(make_app(three_articles()), terminal_size=(160, 48), run_before=_after(*keys))
 
 
 def test_narrow_article_list(snap_compare):
-    assert snap_compare(make_app(three_articles()), terminal_size=(80, 24), run_before=_settle, press=("0",))
+    assert snap_compare(make_app(three_articles()), terminal_size=(80, 24), run_before=_after("0"))

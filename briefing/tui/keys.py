@@ -56,6 +56,10 @@ LISTS = [
     Binding("enter", "select", "Go to text", id="list.open"),
 ]
 
+ARTICLES = [
+    Binding("enter", "select", "Open article", id="articles.open"),
+]
+
 QUOTES = [
     Binding("s", "next_speaker", "Speaker", id="quotes.speaker"),
     Binding("S", "all_speakers", "All speakers", id="quotes.all", show=False),
@@ -70,6 +74,7 @@ GROUPS: list[tuple[str, list[Binding]]] = [
     ("Moving", MOVE),
     ("Text pane", TEXT),
     ("Lists", LISTS),
+    ("Article list", ARTICLES),
     ("Quotes", QUOTES),
     ("Actor detail", ACTOR_DETAIL),
 ]

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.message import Message
 
 from briefing.model import Article, ArticleAnalysis
+from briefing.tui import keys
 from briefing.tui.widgets.item_list import ItemList
 
 
@@ -21,6 +22,7 @@ class ArticleRow:
 class ArticleList(ItemList[ArticleRow]):
     """One row per article; ``enter`` opens it."""
 
+    BINDINGS = keys.ARTICLES
     dividers = False
 
     class Chosen(Message):
@@ -60,7 +62,8 @@ class ArticleList(ItemList[ArticleRow]):
         prompt.append(PurePath(article.source).name or article.source, style="dim")
         analysis = self.analyses.get(item.index)
         if analysis is not None:
-            counts = f" \u00b7 {len(analysis.quotes)}q {len(analysis.actors)}a {len(analysis.figures)}f"
+            q, f = len(analysis.quotes), len(analysis.figures)
+            counts = f" \u00b7 {q} quote{'s' * (q != 1)} \u00b7 {f} figure{'s' * (f != 1)}"
             prompt.append(counts, style="dim")
         elif self.failed:
             prompt.append(" \u00b7 not analysed", style="dim")
