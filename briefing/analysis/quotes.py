@@ -80,6 +80,16 @@ class Context:
                 self.quoted[i] = True
         self.paras = paragraphs(self.text)
         self._para_starts = [a for a, _ in self.paras]
+        # a quote whose content ends a sentence ("... irresponsible." "I condemn ...") ends
+        # the sentence around it too
+        self._quote_ends: set[int] = set()
+        for sp in spans:
+            after = self.text[sp.outer_end:sp.outer_end + 3].lstrip()
+            if sp.close_at is not None and self.text[sp.end - 1] in ".!?" and (
+                    not after or after[0].isupper() or after[0] in ALL_MARKS):
+                marks = self.token_range(sp.close_at, sp.close_at + 1)
+                if len(marks):
+                    self._quote_ends.add(marks[-1])
 
     def token_range(self, a: int, b: int) -> range:
         """Indices of the tokens that start in [a, b)."""
@@ -91,6 +101,8 @@ class Context:
 
     def is_terminal(self, i: int) -> bool:
         tok = self.doc[i]
+        if i in self._quote_ends:
+            return True
         return not self.quoted[i] and (tok.text in _TERMINATORS or "\n" in tok.text)
 
     def sentence_start(self, char: int) -> int:
@@ -492,6 +504,12 @@ def _colon_phrase(tokens: list) -> list:
 
 def _cue_in_sentence(ctx: Context, cand: Candidate, tail: bool = True) -> Cue | None:
     """A fragment's cue: a speech or thought verb elsewhere in its sentence."""
+    return _cue_earlier(ctx, cand) or (_cue_tail(ctx, cand) if tail else None)
+
+
+def _cue_earlier(ctx: Context, cand: Candidate) -> Cue | None:
+    """The nearest speech or thought verb before the quote in its sentence:
+    ``Mr Kennedy said the plan was "unworkable"``."""
     sp = cand.span
     tokens = [t for t in ctx.outside(ctx.sentence_start(sp.open_at), sp.open_at) if not t.is_space]
     for tok in reversed(tokens):
@@ -501,22 +519,27 @@ def _cue_in_sentence(ctx: Context, cand: Candidate, tail: bool = True) -> Cue | 
                 phrase = _phrase_left([t for t in tokens if t.i < tok.i])
             if phrase:
                 return Cue(_cue_text(tok), tok, phrase, _head_of(phrase), "sentence")
-    # "... "priority number one" even if it arrived in May, he said."
-    if not tail or cand.text.rstrip()[-1:] in (".", "!", "?"):
+    return None
+
+
+def _cue_tail(ctx: Context, cand: Candidate) -> Cue | None:
+    """A cue closing the sentence: ``... "priority number one" even if it came in May, he said.``"""
+    sp = cand.span
+    if cand.text.rstrip()[-1:] in (".", "!", "?"):
         return None  # the sentence ended inside the quote
     after = [t for t in ctx.outside(sp.outer_end, ctx.sentence_end(sp.outer_end)) if not t.is_space]
     commas = [k for k, t in enumerate(after) if t.text == ","]
-    if commas:
-        tail = after[commas[-1] + 1:]
-        for k, tok in enumerate(tail[:_MAX_SUBJECT]):
-            if cues.is_cue_verb(tok, strict=True):
-                before = [t for t in tail[:k] if t.pos_ not in ("AUX", "ADV", "PART")]
-                phrase = before if before and all(_nominal(t) for t in before) else _phrase_after(tail[k + 1:])
-                if phrase:
-                    return Cue(_cue_text(tok), tok, phrase, _head_of(phrase), "sentence")
-                break
-            if cues.is_verbal(tok) and tok.pos_ != "AUX":
-                break
+    if not commas:
+        return None
+    tail = after[commas[-1] + 1:]
+    for k, tok in enumerate(tail[:_MAX_SUBJECT]):
+        if cues.is_cue_verb(tok, strict=True):
+            before = [t for t in tail[:k] if t.pos_ not in ("AUX", "ADV", "PART")]
+            phrase = before if before and all(_nominal(t) for t in before) else _phrase_after(tail[k + 1:])
+            head = _head_of(phrase) if phrase else None
+            return Cue(_cue_text(tok), tok, phrase, head, "sentence") if head is not None else None
+        if cues.is_verbal(tok) and tok.pos_ != "AUX":
+            return None
     return None
 
 
@@ -527,9 +550,14 @@ def find_cue(ctx: Context, cand: Candidate) -> Cue | None:
     if cand.embedded:
         # a fragment belongs to the speech verb of its own clause first:
         # Ferguson called him "a disgrace", Wenger added: -> Ferguson
-        inside = _cue_in_sentence(ctx, cand, tail=False)
-        if inside is not None:
+        inside = _cue_earlier(ctx, cand)
+        if inside is not None and resolve_speaker(ctx, inside):
             return inside
+        # ... unless that verb has no source and a cue closes the sentence:
+        # Guidance said e-mails had "no current purpose", Mr Thomas said.
+        tail = _cue_tail(ctx, cand)
+        if tail is not None or inside is not None:
+            return tail or inside
     after = _cue_after(ctx, cand)
     if after is not None:
         return after
