@@ -1,0 +1,354 @@
+"""Clusters: one per real-world actor, built from mentions.
+
+People: full names first, then short forms attach to the full name they fit (the nearest
+when two people share a surname); ``rescan`` picks up surnames the model tagged as places or
+organisations; ``filter_people`` hides one-word "people" that are places, brands or clubs.
+Organisations come from the model's ORG/GPE/NORP entities and capitalised names ending in an
+organisation word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from briefing.analysis import names as N
+from briefing.analysis.mentions import (
+    POSSESSIVE, Mention, core_words, head_of, is_full_name, name_fit,
+)
+
+if TYPE_CHECKING:
+    from briefing.analysis.actors import ActorIndex
+
+@dataclass
+class Cluster:
+    id: str
+    type: str
+    name: str
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    explicit: bool = True  # named in the text (not only created as a quoted group)
+    words: list[str] = field(default_factory=list)
+    gender: str | None = None
+    titles: set = field(default_factory=set)
+    nationality: set = field(default_factory=set)
+    kind: str = "person"  # person | org | gpe | party | group
+    speaks: bool = False
+    hidden: bool = False
+    lineup: bool = False  # named in a team sheet
+    tokens: list[int] = field(default_factory=list)  # token index of each mention's head
+
+
+def plausible_lineup(doc, group: list[Mention]) -> bool:
+    if not group:
+        return False
+    plain = [m for m in group if not N.is_initial(m.words[0])]
+    if not plain:
+        return True
+    placey = 0
+    for m in plain:
+        ents = {doc[i].ent_type_ for i in range(m.tok_start, m.tok_end)}
+        if ents & {"GPE", "LOC", "NORP", "FAC"} or " ".join(m.words).lower() in N.PLACES:
+            placey += 1
+        elif any(N.norm_word(w) in N.ORG_WORDS for w in m.words[1:]):
+            placey += 1
+    return placey * 2 < len(plain)
+
+
+def cluster_people(index: ActorIndex, mentions: list[Mention]) -> None:
+    mentions.sort(key=lambda m: m.start)
+    full = [m for m in mentions if is_full_name(m.words)]
+    short = [m for m in mentions if not is_full_name(m.words)]
+    people: list[Cluster] = []
+    for m in full:
+        best, best_score = None, 0
+        for c in people:
+            s = name_fit(m.words, c.words)
+            if s >= 4 and s > best_score:
+                best, best_score = c, s
+        if best is None:
+            best = index._new("PERSON", " ".join(m.words))
+            best.words = list(m.words)
+            people.append(best)
+        elif len(core_words(m.words)) > len(core_words(best.words)):
+            best.words = list(m.words)
+        index._attach(best, m)
+        best.tokens.append(m.tok_end - 1)
+    for m in short:
+        target = pick_cluster(m, people)
+        if target is None:
+            target = index._new("PERSON", " ".join(m.words))
+            target.words = list(m.words)
+            people.append(target)
+        elif N.is_initial(target.words[0]) and not N.is_initial(m.words[0]) and len(m.words) > 1:
+            target.words = list(m.words)
+        index._attach(target, m)
+        target.tokens.append(m.tok_end - 1)
+
+
+def pick_cluster(m: Mention, people: list[Cluster]) -> Cluster | None:
+    scored = [(name_fit(m.words, c.words), c) for c in people]
+    scored = [(s, c) for s, c in scored if s > 0]
+    if not scored:
+        return None
+    top = max(s for s, _ in scored)
+    cands = [c for s, c in scored if s == top]
+    gender = N.HONORIFICS.get(m.title) if m.title else None
+    if gender and len(cands) > 1:
+        agree = [c for c in cands if _cluster_gender_hint(c) in (gender, None)]
+        cands = agree or cands
+    if len(cands) == 1:
+        return cands[0]
+
+    def last_before(c):
+        starts = [s for s, _ in c.mentions if s < m.start]
+        return max(starts) if starts else -1
+
+    before = [c for c in cands if last_before(c) >= 0]
+    if before:
+        return max(before, key=last_before)
+    return min(cands, key=lambda c: min(s for s, _ in c.mentions) if c.mentions else 10**9)
+
+
+def _cluster_gender_hint(c: Cluster) -> str | None:
+    for t in c.titles:
+        g = N.HONORIFICS.get(t)
+        if g:
+            return g
+    first = next((w for w in c.words if not N.is_initial(w)), None)
+    return N.first_name_gender(first) if first and len(core_words(c.words)) >= 2 else None
+
+
+def rescan(index: ActorIndex, doc, taken: set[int]) -> None:
+    """Surnames and full names the model tagged as places or organisations, or missed."""
+    text = index.text
+    people = [c for c in index.clusters if c.type == "PERSON"]
+    forms: dict[str, list[Cluster]] = {}
+    for c in people:
+        core = core_words(c.words)
+        if len(core) >= 2:
+            forms.setdefault(" ".join(c.words), []).append(c)
+            surname = core[-1]
+            if len(core) >= 3 and N.norm_word(core[-2]) in N.PARTICLES:
+                surname = " ".join(core[-2:])
+            forms.setdefault(surname, []).append(c)
+        elif len(core) == 1 and c.words:
+            forms.setdefault(core[0], []).append(c)
+    if not forms:
+        return
+    for form, cands in forms.items():
+        if len(form) < 3 or form.lower() in N.NOT_NAMES or form.lower() in N.NATIONALITIES:
+            continue
+        for m in re.finditer(r"(?<![\w'\u2019-])" + re.escape(form) + r"(?![\w-])", text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            if span.start_char != m.start() or span.end_char != m.end():
+                continue
+            if not all(t.pos_ in ("PROPN", "NOUN") or t.ent_type_ or t.text == "-" or (not t.is_sent_start and t.text[:1].isupper())
+                       for t in span):
+                continue
+            if span[0].is_sent_start and span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].is_lower:
+                continue  # "Brown bread": a capitalised adjective starting a sentence
+            prev = doc[span.start - 1] if span.start > 0 else None
+            nxt = doc[span.end] if span.end < len(doc) else None
+            title = None
+            if prev is not None and N.norm_word(prev.text).rstrip(".") in N.COURTESY and prev.text[:1].isupper():
+                title = N.norm_word(prev.text).rstrip(".")
+            elif prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.i not in taken \
+                    and not prev.is_sent_start and N.norm_word(prev.text) not in N.AFFILIATION_WORDS | N.TITLE_WORDS:
+                continue
+            if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and not nxt.is_sent_start:
+                continue
+            ent = span[0].ent_type_
+            if ent and ent != "PERSON":
+                ent_span = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+                if ent_span is not None and (ent_span.end - ent_span.start) > (span.end - span.start) + (1 if prev is not None and prev.text == "-" else 0):
+                    # "- Ireland" counts as the place alone; longer entities are something else
+                    if not (ent_span.start == span.start - 1 and doc[ent_span.start].is_punct):
+                        continue
+            start_tok = span.start - 1 if title else span.start
+            ms = Mention(doc[start_tok].idx, span.end_char, start_tok, span.end, form.split(), title, "rescan")
+            target = pick_cluster(ms, cands) if len(cands) > 1 else cands[0]
+            if target is None:
+                continue
+            index._attach(target, ms)
+            target.tokens.append(ms.tok_end - 1)
+            taken.update(range(start_tok, span.end))
+
+
+def filter_people(index: ActorIndex, doc) -> None:
+    text = index.text
+    non_person_words: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON",) and len(ent) > 1:
+            for t in ent:
+                non_person_words[t.lower_] = non_person_words.get(t.lower_, 0) + 1
+    labels: dict[str, dict[str, int]] = {}
+    for ent in doc.ents:
+        if len(ent) == 1:
+            d = labels.setdefault(N.norm_word(ent.text), {})
+            d[ent.label_] = d.get(ent.label_, 0) + 1
+    for c in index.clusters:
+        if c.type != "PERSON":
+            continue
+        forms = [text[s:e] for s, e in c.mentions]
+        multi = any(len(core_words(f.split())) >= 2 for f in forms)
+        lineup = c.lineup or any(N.is_initial(f.split()[0]) for f in forms if f.split())
+        titled = bool(c.titles)
+        if multi or titled:
+            continue
+        word = N.norm_word(c.words[-1]) if c.words else ""
+        if lineup:
+            continue
+        bad = (
+            word in N.NOT_NAMES or word in N.PLACES or word in N.NATIONALITIES
+            or N.looks_like_party(c.name) or word in N.ORG_WORDS
+            or (c.name.isupper() and len(c.name) > 1)
+        )
+        if not bad and non_person_words.get(word, 0) > 0:
+            # the word is part of a place or organisation name elsewhere ("Barlinnie Prison")
+            bad = True
+        if not bad and labels.get(word):
+            # tagged as something else more often than as a person
+            other = sum(n for lab, n in labels[word].items() if lab != "PERSON")
+            if other > labels[word].get("PERSON", 0):
+                bad = True
+        if not bad:
+            for s, e in c.mentions:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None and span.end < len(doc):
+                    nxt = doc[span.end]
+                    if nxt.text[:1].isupper() and N.norm_word(nxt.text) in N.ORG_WORDS:
+                        bad = True
+        if not bad:
+            bad = _placey_or_listed(index, doc, c)
+        if bad:
+            c.hidden = True
+            for i, cid in list(index._by_token.items()):
+                if cid == c.id:
+                    del index._by_token[i]
+
+
+_PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "outside", "inside", "across", "around",
+                "throughout", "via", "towards", "toward", "between"}
+
+
+def _placey_or_listed(index: ActorIndex, doc, c: Cluster) -> bool:
+    """A bare one-word "person" that only ever stands after "in/at/to/from" ("at Tynecastle")
+    or in a list of places and brands ("Chernigov, Nikolaev and Kharkov")."""
+    spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in c.mentions]
+    spans = [sp for sp in spans if sp is not None]
+    if not spans:
+        return False
+    roots = [head_of(doc, sp.start, sp.end) for sp in spans]
+    bad = 0
+    for r in roots:
+        if r.dep_ == "pobj" and r.head.lower_ in _PLACE_PREPS:
+            bad += 1
+            continue
+        mates = list(r.conjuncts)
+        types = {t.ent_type_ for t in mates}
+        if mates and types & {"GPE", "ORG", "LOC", "PRODUCT", "FAC", "NORP"} and "PERSON" not in types:
+            bad += 1
+    return bad == len(roots)
+
+
+def in_lineup(index: ActorIndex, start: int) -> bool:
+    return any(a <= start < b for a, b in index._lineup_spans)
+
+
+def add_orgs(index: ActorIndex, doc) -> None:
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "GPE", "NORP"):
+            continue
+        start, end = ent.start, ent.end
+        if ent.label_ == "ORG":
+            # "the Finance and Economy Ministry": the model often starts after "X and"
+            while start >= 2 and doc[start - 1].lower_ in ("and", "&") and doc[start - 2].text[:1].isupper() \
+                    and doc[start - 2].is_alpha and not doc[start - 2].ent_type_ and not doc[start - 2].is_sent_start \
+                    and doc[start - 2].i not in index._by_token:
+                start -= 2
+        while start < end and (doc[start].lower_ in ("the",) or doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].text in POSSESSIVE or doc[end - 1].is_space):
+            end -= 1
+        if end <= start or any(i in index._by_token for i in range(start, end)):
+            continue
+        surface = doc.text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
+        if ent.label_ == "NORP" and not N.looks_like_party(surface):
+            continue
+        kind = "gpe" if ent.label_ == "GPE" else "party" if N.looks_like_party(surface) else "org"
+        if kind == "org" and any(ch.isdigit() for ch in surface) and len(surface) < 3:
+            continue
+        cluster = index._org_cluster(surface, kind)
+        if kind == "gpe" and cluster.kind != "gpe":
+            pass
+        m = Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), start, end, surface.split(), None, "name")
+        index._attach(cluster, m)
+        cluster.tokens.append(end - 1)
+    # Capitalised names ending in an organisation word the model missed: "the Scottish Executive".
+    n = len(doc)
+    i = 0
+    while i < n:
+        t = doc[i]
+        if not (t.text[:1].isupper() and t.is_alpha) or i in index._by_token or (t.is_sent_start and t.pos_ != "PROPN"):
+            i += 1
+            continue
+        j = i
+        last_org = -1
+        while j < n and j not in index._by_token and (
+                (doc[j].text[:1].isupper() and doc[j].is_alpha)
+                or (doc[j].lower_ in ("of", "and", "for", "&") and j + 1 < n and doc[j + 1].text[:1].isupper())):
+            if N.norm_word(doc[j].text) in N.ORG_WORDS and doc[j].text[:1].isupper():
+                last_org = j
+            j += 1
+        if last_org > i and not any(N.norm_word(doc[k].text) in N.HONORIFICS for k in range(i, last_org)):
+            surface = doc.text[doc[i].idx: doc[last_org].idx + len(doc[last_org].text)]
+            cluster = index._org_cluster(surface, "org")
+            m = Mention(doc[i].idx, doc[last_org].idx + len(doc[last_org].text), i, last_org + 1, surface.split(), None, "name")
+            index._attach(cluster, m)
+            cluster.tokens.append(last_org)
+            i = last_org + 1
+        else:
+            i = max(j, i + 1)
+
+
+def org_key(text: str) -> tuple[str, ...]:
+    t = re.sub(r"^(the|The)\s+", "", text.strip())
+    t = re.sub(r"['\u2019]s?$", "", t)
+    return tuple(N.norm_word(w) for w in t.split())
+
+
+def org_display(text: str) -> str:
+    t = re.sub(r"^(the|The)\s+", "", text.strip())
+    return re.sub(r"['\u2019]s?$", "", t).strip()
+
+
+def _acronym(words) -> str:
+    return "".join(w[0] for w in words if w and w[0].isalpha() and (w[0].isupper() or w.lower() not in ("of", "and", "for", "the", "&")))
+
+
+def org_same(key: tuple[str, ...], c: Cluster) -> bool:
+    ckey = org_key(" ".join(c.words))
+    if key == ckey:
+        return True
+    a, b = " ".join(key), " ".join(ckey)
+    pa, pb = N.PARTY_FORMS.get(a), N.PARTY_FORMS.get(b)
+    if pa and pa == pb:
+        return True
+    if len(key) == 1 and key[0].upper() == key[0].upper() and key[0] == _acronym(list(ckey)).lower() and len(key[0]) >= 2:
+        return True
+    if len(ckey) == 1 and ckey[0] == _acronym(list(key)).lower() and len(ckey[0]) >= 2:
+        return True
+    # "BoE" for "Bank of England"
+    if len(key) == 1 and len(key[0]) >= 2 and key[0] == "".join(w[0] for w in ckey):
+        return True
+    if len(ckey) == 1 and len(ckey[0]) >= 2 and ckey[0] == "".join(w[0] for w in key):
+        return True
+    # "Lib Dems" for "Liberal Democrats": word-wise prefixes
+    if len(key) == len(ckey) and len(key) >= 2 and all(x.startswith(y) or y.startswith(x) for x, y in zip(key, ckey)):
+        return True
+    return False
