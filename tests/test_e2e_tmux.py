@@ -148,3 +148,29 @@ def test_missing_model_is_a_message_not_a_traceback(tmux):
     assert "UN Secretary-General" in screen, "the text is still there to read"
     tmux.keys("q")
     assert tmux.wait_gone()
+
+
+def test_large_briefing_is_analysed_in_parallel_inside_the_app(tmux, tmp_path):
+    """From PARALLEL_FROM articles the runner uses worker processes; they must start under Textual."""
+    from briefing.analysis.runner import PARALLEL_FROM
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(PARALLEL_FROM):
+        (folder / f"{i:02}.txt").write_text(
+            f"Town hall vote number {i}\n"
+            f"The town council voted on Tuesday to spend {i + 2} million pounds on new bus lanes. "
+            f'"This will cut journey times for {i + 100} commuters," said councillor Jane Moss.\n',
+            encoding="utf-8",
+        )
+    _start(tmux, str(folder), width=100, height=30)
+    tmux.wait_for(r"Town hall vote number 0")
+    screen = tmux.wait_for(rf"analysed {PARALLEL_FROM - 1} of|2 Quotes \d+.*|analysis failed", limit=LIMIT)
+    deadline = time.monotonic() + LIMIT
+    while "analysed" in screen and "failed" not in screen and time.monotonic() < deadline:
+        time.sleep(0.5)
+        screen = tmux.screen()
+    assert "analysis failed" not in screen, screen
+    assert "analysed" not in screen, f"the analysis did not finish:\n{screen}"
+    tmux.keys("q")
+    assert tmux.wait_gone()

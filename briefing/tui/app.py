@@ -28,9 +28,34 @@ FEW_COLOURS_THEME = "ansi-dark"
 
 def default_analyse(articles: list[Article], model_name: str | None) -> Iterable[tuple[int, ArticleAnalysis]]:
     """The real analysis: cached articles first, then spaCy (imported here, in the worker)."""
-    from briefing.analysis.runner import iter_analyses
+    from briefing.analysis.runner import PARALLEL_FROM, iter_analyses
 
+    if len(articles) >= PARALLEL_FROM:
+        _start_resource_tracker()
     return iter_analyses(articles, model_name, use_cache=True)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real stderr.
+
+    The tracker hands ``sys.stderr.fileno()`` to its child process; inside a Textual app
+    stderr is a capture object whose fileno is -1, and the parallel analysis of a large
+    briefing fails with "bad value(s) in fds_to_keep". Give it /dev/null for the moment
+    it starts (it is started once per process).
+    """
+    import os
+    import sys
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    try:
+        with open(os.devnull, "w") as devnull:
+            sys.stderr = devnull
+            resource_tracker.ensure_running()
+    except OSError:
+        pass
+    finally:
+        sys.stderr = saved
 
 
 class BriefingApp(App[int]):
