@@ -267,3 +267,38 @@ def test_every_attributed_quote_on_a_longer_text_has_a_cue(analyse):
     quotes = quotes_of(analyse, text)
     assert len(quotes) == 5
     assert all(q.speaker and q.cue for q in quotes)
+
+
+def test_an_open_quote_ends_before_the_sentence_introducing_the_next():
+    text = ('Cole added: "I hope they learn. "Of course he will. Smith is likely to play up front. '
+            'Coach Tom Baker said: "Smith is an option."')
+    assert spans_of(text) == ["I hope they learn.", "Of course he will. Smith is likely to play up front.",
+                              "Smith is an option."]
+
+
+def test_one_paragraph_is_never_a_headline(analyse):
+    text = 'Robert Jackson joined Labour. Mr Howard was dismissive. "These things happen from time to time."'
+    q = only(quotes_of(analyse, text), "These things")
+    assert q.kind == "quote"
+    assert q.speaker is not None and "Howard" in q.speaker
+    assert q.cue == "mention"
+
+
+def test_a_bare_spokesman_speaks_for_the_organisation_in_the_sentence_before(analyse):
+    text = ('Civil rights groups attacked the plans.\n\nBut the Home Office defended the measures. '
+            'A spokesman said: "These men cannot currently be prosecuted in open court."')
+    assert only(quotes_of(analyse, text), "prosecuted").speaker == "Home Office"
+
+
+def test_a_medium_quoting_someone_is_not_the_speaker(analyse):
+    text = ('Shares rose on Monday.\n\n"The chief executive would be wrong not to talk to rivals," '
+            'Reuters quoted Mark Lee as saying.')
+    assert only(quotes_of(analyse, text), "chief executive").speaker == "Mark Lee"
+
+
+def test_a_quote_that_ends_its_sentence_starts_a_new_one(analyse):
+    text = ('Mary Jones also criticised the attacks, saying they were "reckless and wrong." '
+            '"I strongly condemn these attacks and call for them to stop."')
+    quotes = quotes_of(analyse, text)
+    assert [q.speaker for q in quotes] == ["Mary Jones", "Mary Jones"]
+    assert quotes[1].cue == "continued"

@@ -191,10 +191,10 @@ def sp_words(ctx: Context, sp: MarkedSpan) -> list[str]:
 
 def _is_headline(ctx: Context, sp: MarkedSpan) -> bool:
     a, b = ctx.para(sp.open_at)
-    if a != ctx.paras[0][0]:
+    if a != ctx.paras[0][0] or len(ctx.paras) < 2:
         return False
-    line = ctx.text[a:b].strip()
-    return len(line.split()) <= 20 and not line.endswith((".", ":"))
+    line = ctx.text[a:b].strip().rstrip(ALL_MARKS)
+    return len(line.split()) <= 20 and not line.endswith((".", ":", "!", "?"))
 
 
 def classify(ctx: Context, sp: MarkedSpan) -> Candidate:
@@ -748,6 +748,7 @@ def _previous_sentence(ctx: Context, sp: MarkedSpan) -> tuple[bool, tuple | None
     if any(ctx.quoted[i] for i in rng):
         return True, None, None
     subject = None
+    attitude = False
     for i in rng:
         tok = ctx.doc[i]
         speech = cues.is_cue_verb(tok, strict=True) or cues.is_thought_verb(tok)
@@ -759,11 +760,23 @@ def _previous_sentence(ctx: Context, sp: MarkedSpan) -> tuple[bool, tuple | None
             continue
         actor = resolve_speaker(ctx, Cue(_cue_text(tok), tok, phrase, head, "sentence"))
         if actor and speech:
-            return False, (actor, _cue_text(tok)), None
+            return False, (actor, f"after {_cue_text(tok)}"), None
         cluster = ctx.actors.cluster(actor) if actor else None
         if cluster is not None and cluster.type == "PERSON" and subject is None:
             subject = actor
+            attitude = _attitude(tok)
+    if attitude:
+        # "Mr Howard, however, was dismissive. "These things happen ..."": he speaks next
+        return False, (subject, "mention"), None
     return False, None, subject
+
+
+def _attitude(verb) -> bool:
+    """A clause that sets up its subject's next words: "was dismissive", "appears bullish",
+    "remained defiant"."""
+    if cues.lemma(verb) not in {"be", "appear", "seem", "remain", "sound", "look"}:
+        return False
+    return any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in verb.children)
 
 
 def extract_quotes(doc, actors: ActorIndex) -> list[Quote]:
@@ -803,8 +816,7 @@ def _inherit(ctx: Context, cands: list[Candidate], speakers: list, k: int,
     if holds_quote:
         return last, "continued"  # a quote just before: this one carries it on
     if reported:
-        actor, verb = reported
-        return actor, f"after {verb}"  # "Ms Lomax intimated. "In economic assessment, ...""
+        return reported  # "Ms Lomax intimated. "In economic assessment, ...""
     # an unclosed quote runs on into the next one: "A. "B," said Holmes.
     j = k
     while cands[j].span.close_at is None and j + 1 < len(cands):
