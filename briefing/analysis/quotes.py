@@ -751,7 +751,8 @@ def _previous_sentence(ctx: Context, sp: MarkedSpan) -> tuple[bool, tuple | None
     attitude = False
     for i in rng:
         tok = ctx.doc[i]
-        speech = cues.is_cue_verb(tok, strict=True) or cues.is_thought_verb(tok)
+        speech = (cues.is_cue_verb(tok, strict=True) or cues.is_thought_verb(tok)) and not any(
+            t.dep_ in ("relcl", "acl") for t in [tok, *tok.ancestors])  # not "X, who had advised ..."
         if not speech and not (subject is None and tok.dep_ == "ROOT"):
             continue
         phrase = subject_phrase(tok, ctx)
@@ -815,8 +816,6 @@ def _inherit(ctx: Context, cands: list[Candidate], speakers: list, k: int,
     holds_quote, reported, subject = _previous_sentence(ctx, sp)
     if holds_quote:
         return last, "continued"  # a quote just before: this one carries it on
-    if reported:
-        return reported  # "Ms Lomax intimated. "In economic assessment, ...""
     # an unclosed quote runs on into the next one: "A. "B," said Holmes.
     j = k
     while cands[j].span.close_at is None and j + 1 < len(cands):
@@ -826,6 +825,8 @@ def _inherit(ctx: Context, cands: list[Candidate], speakers: list, k: int,
         if nxt.cue is not None and nxt.cue.where == "after":
             return speakers[j + 1], f"before {nxt.cue.text}"
         j += 1
+    if reported:
+        return reported  # "Ms Lomax intimated. "In economic assessment, ...""
     if subject and last is None:
         return subject, "topic"  # "Holmes cruised to victory. "It was nice ...""
     return last, "continued"
