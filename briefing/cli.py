@@ -14,7 +14,7 @@ COMMANDS = ("open", "analyze", "export")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt .md .html .rss .atom .json .jsonl), folders, URLs, or - for stdin")
     p.add_argument("--model", help="spaCy pipeline to use (default: config, then en_core_web_sm)")
 
 
@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     first = _first_positional(argv)
     if first is not None and argv[first] not in COMMANDS + ("analyse",):
-        argv.insert(first, "open")
+        argv.insert(0, "open")  # `briefing [--model M] PATH...` means `briefing open ...`
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

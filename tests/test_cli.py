@@ -51,3 +51,19 @@ def test_missing_path_is_one_line_and_nonzero():
     assert r.returncode == 1
     assert "Traceback" not in r.stderr
     assert "does-not-exist.txt: no such file" in r.stderr
+
+
+def test_options_before_paths_open_the_reader_parser():
+    from briefing.cli import build_parser, main  # noqa: F401
+
+    import briefing.cli as cli
+
+    seen = {}
+    original = cli.cmd_open
+    cli.cmd_open = lambda args: seen.setdefault("args", args) and 0
+    try:
+        cli.main(["--model", "some_model", "a.txt", "b.txt"])
+    finally:
+        cli.cmd_open = original
+    assert seen["args"].model == "some_model"
+    assert seen["args"].paths == ["a.txt", "b.txt"]
