@@ -49,6 +49,8 @@ RELATIVE = {"who", "which", "that", "whom"}
 SPOKES_NOUNS = frozenset("""
     spokesman spokeswoman spokesperson spokespeople spokeman representative statement source sources
     aide aides official officials insider insiders release announcement letter report memo
+    document paper study survey dossier manifesto leaflet website email e-mail note minutes
+    communique bulletin review
 """.split())
 
 # People who speak for an organisation rather than for themselves.
@@ -139,3 +141,35 @@ def is_people_noun(token) -> bool:
     if low in _NOT_PEOPLE or low.endswith("ments"):
         return False
     return low.endswith(_PEOPLE_SUFFIXES)
+
+
+# Singular nouns for a person's role or description ("the chancellor", "the 30-year-old",
+# "the Frenchman"); suffixes catch most ("manager", "director", "economist", "Moroccan").
+PERSON_ROLE_NOUNS = frozenset("""
+    chief boss coach captain skipper minister secretary chancellor president premier champion
+    star striker winger keeper goalkeeper defender midfielder forward back full-back fly-half
+    scrum-half prop hooker flanker centre veteran youngster official mp mep peer lord lady judge
+    chairman chairwoman head director governor leader aide adviser advisor analyst economist
+    king queen prince princess duke duchess pope cardinal archbishop bishop general colonel
+    commander chief-executive boxer batsman bowler sprinter athlete runner driver rider
+    international
+""".split())
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "an", "ent", "ant", "man", "woman", "year-old", "old")
+_NOT_PERSON = {"paper", "letter", "number", "order", "matter", "quarter", "center", "water",
+               "power", "tower", "answer", "offer", "border", "chapter", "register", "sector",
+               "factor", "error", "mirror", "plan", "loan", "scan", "ban", "span", "pan",
+               "statement", "event", "moment", "agreement", "element", "percent", "cent",
+               "content", "extent", "talent", "plant", "grant", "account", "amount", "restaurant",
+               "document", "report", "email", "study", "survey", "government", "parliament",
+               "department", "market", "weather", "summer", "winter", "november", "december",
+               "october", "september", "manner", "banner", "dinner", "corner", "cancer", "fever"}
+
+
+def is_person_noun(token) -> bool:
+    """A singular noun that can describe a person (for role nouns the index left open)."""
+    low = token.lower_
+    if low in GENERIC_PERSON_NOUNS or low in _NOT_PERSON or token.lemma_.lower() in _NOT_PERSON:
+        return False
+    if low in PERSON_ROLE_NOUNS:
+        return True
+    return low.endswith(_PERSON_SUFFIXES)

@@ -605,7 +605,11 @@ def _org_in_context(ctx: Context, head) -> str | None:
     the one before ("The Home Office defended the plans. A spokesman said: ..."). A source
     that only quotes someone ("Reuters quoted an official as saying") does not count."""
     prev = ctx.previous_sentence(head.idx)
-    start = prev.start if len(prev) else ctx.token_range(ctx.sentence_start(head.idx), head.idx).start
+    if len(prev):
+        before = ctx.previous_sentence(ctx.doc[prev.start].idx)
+        start = before.start if len(before) else prev.start
+    else:
+        start = ctx.token_range(ctx.sentence_start(head.idx), head.idx).start
     best = None
     for i in range(start, head.i):
         tok = ctx.doc[i]
@@ -640,8 +644,9 @@ def _owner_after(ctx: Context, head) -> str | None:
     return None
 
 
-def _spokes_antecedent(ctx: Context, pronoun) -> str | None:
-    """The organisation behind a spokesperson who spoke in the sentence before ``pronoun``."""
+def _spokes_antecedent(ctx: Context, pronoun) -> tuple[bool, str | None]:
+    """(found, actor): a spokesperson who spoke in the sentence before ``pronoun`` and the
+    organisation behind them (None when the text does not say whose spokesperson)."""
     prev = ctx.previous_sentence(pronoun.idx)
     for i in range(prev.start, pronoun.i):
         tok = ctx.doc[i]
@@ -651,8 +656,8 @@ def _spokes_antecedent(ctx: Context, pronoun) -> str | None:
         head = _head_of(_main_part(phrase)) if phrase else None
         if head is None or head.tag_ in ("NNS", "NNPS") or cues.lemma(head) not in cues.SPOKESPEOPLE:
             continue
-        return resolve_speaker(ctx, Cue(_cue_text(tok), tok, phrase, head, "sentence"))
-    return None
+        return True, resolve_speaker(ctx, Cue(_cue_text(tok), tok, phrase, head, "sentence"))
+    return False, None
 
 
 def _name_like(tok) -> bool:
@@ -673,8 +678,8 @@ def resolve_speaker(ctx: Context, cue: Cue) -> str | None:
     if low in ("he", "she"):
         # "A spokeswoman for X said ... . "...," she said": the pronoun is the spokeswoman, who
         # speaks for X, and no named person of the text
-        spokes = _spokes_antecedent(ctx, head)
-        if spokes:
+        found, spokes = _spokes_antecedent(ctx, head)
+        if found:
             return spokes
     found = actors.resolve(head)
     if found:
@@ -702,6 +707,10 @@ def resolve_speaker(ctx: Context, cue: Cue) -> str | None:
                 found = _actor_near(ctx, head.i, "ORG", prefer=cues.lemma(tok), strict=True)
                 if found:
                     return found
+        names = [t for t in cue.phrase if t.i < head.i and _name_like(t) and t.tag_ != "POS"]
+        if names:
+            # "an FA statement" with no FA among the actors: the name still says whose
+            return actors.ensure_group(ctx.doc[names[0].i:names[-1].i + 1])
         if head.tag_ not in ("NNS", "NNPS"):
             # a bare "spokesman" / "the statement": the organisation of the sentences around
             return _org_in_context(ctx, head)
@@ -734,7 +743,7 @@ def _role_holder(ctx: Context, cue: Cue, head) -> str | None:
     if match:
         return match
     definite = any(t.lower_ == "the" or t.tag_ in ("POS", "PRP$") for t in cue.phrase)
-    if definite and not head.text[:1].isupper() and word not in cues.GENERIC_PERSON_NOUNS:
+    if definite and not head.text[:1].isupper() and cues.is_person_noun(head):
         return _actor_near(ctx, head.i, "PERSON")
     return None
 
