@@ -375,3 +375,92 @@ def test_ensure_group_returns_named_people(nlp):
     index = find_actors(doc)
     pid = index.ensure_group(doc[0:2])
     assert index.cluster(pid).type == "PERSON" and index.cluster(pid).name == "Prince Harold"
+
+
+# -- round 2: rules checked on unseen articles ------------------------------------------------
+
+@pytest.mark.parametrize("text, not_a_person", [
+    ("Riot police moved into the Gordon Mabbutt stand after the game.", "Gordon Mabbutt"),
+    ("Flights were held at Hamburg's Fuhl-Nord airport for an hour.", "Fuhl-Nord"),
+    ("Fans queued for the Harold Pinfold Trophy final on Sunday.", "Harold Pinfold"),
+    ("The man was seen driving a blue Vauxhall Astra near the school.", "Vauxhall Astra"),
+    ("Police are looking for a silver Ford Mondeo seen in the area.", "Ford Mondeo"),
+])
+def test_places_and_products_named_after_people_are_not_people(actors_of, text, not_a_person):
+    _, _, actors = actors_of(text)
+    assert not any(not_a_person in a.aliases or a.name == not_a_person for a in actors if a.type == "PERSON")
+
+
+def test_peer_keeps_territorial_designation(actors_of):
+    _, _, actors = actors_of(
+        "Lord Pemberton of Ashcombe, in his ruling, said the law was wrong. "
+        "Lord Pemberton added that the detentions must end.")
+    ps = people(actors)
+    assert list(ps) == ["Lord Pemberton of Ashcombe"]
+    assert {"Lord Pemberton of Ashcombe", "Lord Pemberton"} <= set(ps["Lord Pemberton of Ashcombe"].aliases)
+    assert ps["Lord Pemberton of Ashcombe"].role is None  # "of Ashcombe" is not an affiliation
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # a role must name a person: a noun that merely stands before the name is not one
+    ("In the corridor Arnold Wexford was shouting at the players.", "Arnold Wexford", None),
+    ("It was the best result in Cup history for Andy Morrow, who scored twice.", "Andy Morrow", None),
+    # an organisation after the name is the affiliation
+    ("\"Rates will rise,\" said Brenda Whitlow of Castlegate Securities in Boston.",
+     "Brenda Whitlow", "Castlegate Securities"),
+    ("\"Rates will rise,\" said Brenda Whitlow at Hypoland Bank.", "Brenda Whitlow", "Hypoland Bank"),
+    # a job in apposition beats an affiliation, and a transient description ("guest")
+    ("Fellow guest Helen Marsh MP was also hit. Ms Marsh, a Cabinet Office minister, was unhurt.",
+     "Helen Marsh", "Cabinet Office minister"),
+    ("Fellow guest Helen Marsh MP was also hit by the slurry.", "Helen Marsh", "MP"),
+    ("Peter Lomax, vice-chairman of Indus Petrochemicals, stayed away.", "Peter Lomax",
+     "vice-chairman of Indus Petrochemicals"),
+    ("Lord Fenby - a senior law lord - said the rules were wrong.", "Lord Fenby", "senior law lord"),
+    ("The plan was pushed over the head of Mr Brandon by the party.", "Brandon", None),
+])
+def test_round_two_roles(actors_of, text, name, role):
+    _, _, actors = actors_of(text)
+    ps = {n.replace("Mr ", ""): a for n, a in people(actors).items()}
+    assert ps[name].role == role
+
+
+def test_predecessor_as_gives_both_people_the_office(actors_of):
+    _, _, actors = actors_of(
+        "Another critic is Sir Roy Pellow's predecessor as chief fire inspector, "
+        "Professor Dan Okerby, who said the plan was poor.")
+    ps = people(actors)
+    assert ps["Dan Okerby"].role == "former chief fire inspector"
+    assert ps["Roy Pellow"].role == "chief fire inspector"
+
+
+def test_family_relation_is_only_a_fallback_role(actors_of):
+    _, _, actors = actors_of(
+        "Gordon Bramley was born in Leith, the son of a minister. "
+        "Chancellor Gordon Bramley will deliver his budget today.")
+    assert people(actors)["Gordon Bramley"].role == "Chancellor"
+
+
+def test_nominal_in_a_claim_is_not_the_claimant(actors_of):
+    doc, index, actors = actors_of(
+        "Arno Wenzel has stepped up his feud with Sir Alec Fergill by claiming the Rovers manager "
+        "is a hypocrite.")
+    assert resolved_name(index, tok(doc, "manager")) == "Alec Fergill"
+    assert people(actors)["Alec Fergill"].role == "Rovers manager"
+
+
+def test_nominal_in_apposition_names_that_person(actors_of):
+    doc, index, _ = actors_of(
+        "Sir Mick Tamworth is a former chief inspector. The chief inspector of schools, David Bellamy, "
+        "said the exams must stay.")
+    assert resolved_name(index, tok(doc, "inspector", 1)) == "David Bellamy"
+
+
+def test_player_nominal_never_names_a_manager(actors_of):
+    doc, index, _ = actors_of(
+        "Rovers manager Colin Brame said he was pleased with the win. The teenager scored twice.")
+    assert index.resolve(tok(doc, "teenager")) is None
+
+
+def test_untagged_first_and_last_name_is_a_person(actors_of):
+    _, _, actors = actors_of("\"Jobs are scarce,\" said Isabelle Kronstadt at Hypoland.")
+    assert "Isabelle Kronstadt" in people(actors)

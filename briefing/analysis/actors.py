@@ -93,6 +93,8 @@ class ActorIndex(Resolver):
             self._by_token[i] = cluster.id
         if m.title:
             cluster.titles.add(m.title)
+        if m.territory:
+            cluster.territory = m.territory
         if m.kind == "lineup":
             cluster.lineup = True
 
@@ -252,6 +254,9 @@ def _build(index: ActorIndex, doc) -> None:
         if ent.label_ in ("ORG", "GPE", "NORP") and 2 <= len(ent) <= 3 and N.norm_word(ent[-1].text) in lone \
                 and all(t.text[:1].isupper() and t.is_alpha for t in ent):
             claim(person_mention(doc, ent.start, ent.end))
+    # "said Isabelle Kronawitter at Hypovereinsbank": a first name and a surname left untagged.
+    for a, b in _untagged_names(doc, taken):
+        claim(person_mention(doc, a, b))
 
     cluster_people(index, mentions)
     rescan(index, doc, taken)
@@ -262,3 +267,24 @@ def _build(index: ActorIndex, doc) -> None:
     assign_gender(index, doc)
     name_clusters(index)
     coref_pass(index, doc)
+
+
+def _untagged_names(doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Token ranges of a known first name and one or two capitalised words that the entity
+    model tagged as nothing at all (a longer capitalised run is a title or an organisation)."""
+    out = []
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        if i in taken or tok.ent_type_ or not tok.is_alpha or not tok.text[:1].isupper() \
+                or not N.is_first_name(tok.text) or tok.is_upper:
+            continue
+        if i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha and not doc[i - 1].is_sent_start:
+            continue  # inside a longer name
+        j = i + 1
+        while j < n and j - i <= 2 and j not in taken and not doc[j].ent_type_ and doc[j].pos_ == "PROPN" \
+                and doc[j].text[:1].isupper() and doc[j].is_alpha and not doc[j].is_upper:
+            j += 1
+        if j == i + 1 or (j < n and doc[j].text[:1].isupper() and doc[j].is_alpha):
+            continue
+        out.append((i, j))
+    return out

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from briefing.analysis import names as N
 from briefing.analysis.clusters import Cluster, in_lineup
 from briefing.analysis.mentions import POSSESSIVE, core_words, head_of
-from briefing.analysis.roles import role_around, role_before
+from briefing.analysis.roles import is_person_role, role_after_dash, role_around, role_before, role_head
 
 if TYPE_CHECKING:
     from briefing.analysis.actors import ActorIndex
@@ -24,23 +24,29 @@ def assign_roles(index: ActorIndex, doc) -> None:
     for c in index.clusters:
         if c.type not in ("PERSON", "ORG"):
             continue
+        spans = []
         for s, e in sorted(c.mentions):
             span = doc.char_span(s, e, alignment_mode="expand")
-            if span is None:
-                continue
-            if c.type == "ORG" and c.kind in ("gpe", "party"):
-                break
-            if c.lineup and in_lineup(index, s):
-                continue
-            role = role_before(doc, span.start, blocked - set(range(span.start, span.end)))
-            if role is None:
-                root = head_of(doc, span.start, span.end)
-                role = role_around(root)
+            if span is not None and not (c.lineup and in_lineup(index, s)):
+                spans.append(span)
+        if c.type == "ORG" and c.kind in ("gpe", "party"):
+            spans = []
+        relation = None
+        for span in spans:
+            role = _mention_role(doc, span, blocked - set(range(span.start, span.end)), c.type == "PERSON")
             if role and c.type == "PERSON":
                 _nationality_from(role, c)
+                if role_head(role) in RELATION_HEADS:
+                    relation = relation or role  # "the son of a minister": kept if nothing better
+                    continue
             if role:
                 c.role = role
                 break
+        if c.type == "PERSON" and c.role is None:
+            # "Brian Taylor of Wells Fargo", "Ruth Kelly MP": weaker evidence, used last
+            c.role = relation \
+                or next((r for r in (_affiliation_after(doc, span) for span in spans) if r), None) \
+                or next((r for r in (_post_nominal(doc, span) for span in spans) if r), None)
         if c.type == "PERSON":
             for s, e in c.mentions:
                 span = doc.char_span(s, e, alignment_mode="expand")
@@ -62,6 +68,66 @@ def assign_roles(index: ActorIndex, doc) -> None:
                 if root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH:
                     c.speaks = True
                     break
+
+
+def _mention_role(doc, span, blocked: set[int], person: bool) -> str | None:
+    """The role a mention's context states: a title before the name, else an apposition or a
+    copula. A person's role must name a person (a job, office, relation): "In the tunnel
+    Wenger" gives none. Company words pass ("oil group Yukos"): ``retype_people`` reads them."""
+    def candidates():
+        yield role_before(doc, span.start, blocked)
+        yield role_around(head_of(doc, span.start, span.end))
+        yield role_after_dash(doc, span.end)
+
+    for role in candidates():
+        if role and (not person or is_person_role(role) or role_head(role) in ORG_ROLE_HEADS):
+            return role
+    return None
+
+
+# Family and personal relations: a role only when the text gives no job or office.
+RELATION_HEADS = {
+    "son", "daughter", "wife", "husband", "father", "mother", "brother", "sister", "widow",
+    "widower", "friend", "cousin", "uncle", "aunt", "niece", "nephew", "grandson", "granddaughter",
+    "grandfather", "grandmother", "partner", "girlfriend", "boyfriend", "fiancee", "fiance",
+    "stepson", "stepdaughter", "man", "woman", "boy", "girl", "child", "mum", "dad",
+}
+_AFFIL_PREPS = {"of", "at", "from"}
+_NOT_AFFIL_ENTS = {"GPE", "LOC", "NORP", "DATE", "TIME", "PERSON", "MONEY", "PERCENT", "CARDINAL", "FAC"}
+
+
+def _affiliation_after(doc, span) -> str | None:
+    """The organisation right after a full name: "Brian Taylor of Wells Fargo",
+    "Isabelle Kronawitter at Hypovereinsbank" (not places: "Nicolas Sarkozy of France")."""
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].lower_ not in _AFFIL_PREPS or len(core_words(span.text.split())) < 2:
+        return None
+    j = i + 1
+    if doc[j].lower_ == "the":
+        j += 1
+    k = j
+    while k < len(doc) and (doc[k].text[:1].isupper() and not doc[k].is_sent_start
+                            or (k > j and doc[k].lower_ in ("&", "of") and k + 1 < len(doc)
+                                and doc[k + 1].text[:1].isupper())):
+        k += 1
+    if k == j or k - j > 6 or doc[j].ent_type_ in _NOT_AFFIL_ENTS or doc[k - 1].lower_ in ("&", "of"):
+        return None
+    if k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].is_lower:
+        return None  # "Cara Diemont of IT firm Dimension Data": a modifier, not the name
+    if doc[j].lower_ in N.PLACES or N.norm_word(doc[j].text) in N.HONORIFICS:
+        return None
+    return doc.text[doc[j].idx: doc[k - 1].idx + len(doc[k - 1].text)]
+
+
+_POST_NOMINALS = {"MP", "MEP", "MSP", "AM", "QC", "MLA", "TD"}
+
+
+def _post_nominal(doc, span) -> str | None:
+    """ "Ruth Kelly MP": a parliamentary or legal post-nominal right after the name."""
+    i = span.end
+    if i < len(doc) and doc[i].text in _POST_NOMINALS:
+        return doc[i].text
+    return None
 
 
 ORG_ROLE_HEADS = {
@@ -138,9 +204,12 @@ def name_one(index: ActorIndex, c: Cluster) -> None:
     text never gives a first name."""
     text = index.text
     forms = [text[s:e].split() for s, e in sorted(c.mentions)]
+    terr = c.territory.split() if c.territory else []
     best = None
     for f in forms:
         words = list(f)
+        if terr and words[-len(terr):] == terr:
+            words = words[: -len(terr)]
         while words and N.norm_word(words[0]).rstrip(".") in N.HONORIFICS:
             words = words[1:]
         if not words:
@@ -162,4 +231,6 @@ def name_one(index: ActorIndex, c: Cluster) -> None:
                 if N.norm_word(first).rstrip(".") in N.COURTESY:
                     name = f"{first} {name}"
                     break
+    if c.territory and any(t in N.PEER_TITLES for t in c.titles):
+        name = f"{name} {c.territory}"
     c.name = name

@@ -39,6 +39,7 @@ class Cluster:
     hidden: bool = False
     lineup: bool = False  # named in a team sheet
     tokens: list[int] = field(default_factory=list)  # token index of each mention's head
+    territory: str | None = None  # "of Birkenhead": a peer's territorial designation
 
 
 def plausible_lineup(doc, group: list[Mention]) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.analysis import names as N
+from briefing.analysis.quotemarks import find_spans
 
 if TYPE_CHECKING:
     from briefing.analysis.clusters import Cluster
@@ -26,6 +27,7 @@ class Mention:
     title: str | None = None
     kind: str = "name"  # name | lineup | rescan | nominal
     cluster: "Cluster | None" = None
+    territory: str | None = None  # "of Birkenhead" in "Lord Nicholls of Birkenhead"
 
 
 def name_key(words) -> tuple[str, ...]:
@@ -115,24 +117,9 @@ def name_fit(mwords, cwords) -> int:
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside double quotation marks, paragraph by paragraph."""
-    out = []
-    pos = 0
-    for para in text.split("\n"):
-        open_at = None
-        for k, ch in enumerate(para):
-            if ch == "\u201c":
-                open_at = pos + k + 1
-            elif ch == "\u201d" or ch == '"':
-                if open_at is None and ch == '"':
-                    open_at = pos + k + 1
-                elif open_at is not None:
-                    out.append((open_at, pos + k))
-                    open_at = None
-        if open_at is not None:
-            out.append((open_at, pos + len(para)))
-        pos += len(para) + 1
-    return out
+    """Character ranges inside double quotation marks (the quote extractor's mark scanner:
+    a quote reopened before it closes ends where the new one opens)."""
+    return [(sp.start, sp.end) for sp in find_spans(text) if sp.style == "double"]
 
 
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
@@ -210,6 +197,21 @@ def person_mention(doc, start: int, end: int, kind: str = "name") -> Mention | N
     span_start = start
     if title and start > 0 and N.norm_word(doc[start - 1].text).rstrip(".") == title:
         span_start = start - 1
+    # "Lord Nicholls of Birkenhead": a peer's territorial designation is part of the full name
+    span_end = end
+    territory = None
+    if title in N.PEER_TITLES:
+        inner = next((k for k in range(start + 1, end) if doc[k].lower_ == "of"), None)
+        if inner is not None and inner + 1 < end and doc[inner + 1].text[:1].isupper():
+            end = inner
+        elif end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper() \
+                and doc[end + 1].is_alpha:
+            span_end = end + 1
+            while span_end < len(doc) and span_end - end <= 3 and doc[span_end].text[:1].isupper() \
+                    and doc[span_end].is_alpha:
+                span_end += 1
+        if span_end > end:
+            territory = doc.text[doc[end].idx: doc[span_end - 1].idx + len(doc[span_end - 1].text)]
     name_tokens = doc[start:end]
     text = doc.text[name_tokens.start_char:name_tokens.end_char]
     words = text.split()
@@ -235,8 +237,38 @@ def person_mention(doc, start: int, end: int, kind: str = "name") -> Mention | N
         return None
     if all(w.isupper() and len(w) > 1 for w in words) and len(words) == 1:
         return None  # an acronym
-    span_doc = doc[span_start:end]
-    return Mention(span_doc.start_char, span_doc.end_char, span_start, end, words, title, kind)
+    if _eponym(doc, span_start, span_end) or _product(doc, span_start, low):
+        return None
+    span_doc = doc[span_start:span_end]
+    return Mention(span_doc.start_char, span_doc.end_char, span_start, span_end, words, title, kind,
+                   territory=territory)
+
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "new"}
+
+
+def _eponym(doc, start: int, end: int) -> bool:
+    """A name that names a place or a thing: "the Matthew Harding stand", "Frankfurt's
+    Rhein-Main airport", "the John Smith Memorial Trophy"."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    if N.norm_word(nxt.text) not in N.EPONYM_NOUNS or not nxt.is_alpha:
+        return False
+    if nxt.text[:1].isupper():
+        return not nxt.is_sent_start
+    prev = doc[start - 1] if start > 0 else None
+    return prev is not None and (prev.lower_ in _DETERMINERS or prev.tag_ == "POS" or prev.text in POSSESSIVE)
+
+
+def _product(doc, start: int, low: list[str]) -> bool:
+    """A make and model, not a person: "a red Vauxhall Corsa", "his Ford Focus"."""
+    if len(low) >= 2 and low[0] in N.PRODUCT_MAKERS:
+        return True
+    k = start - 1
+    while k >= 0 and start - k <= 3 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "NUM", "VERB") and doc[k].is_alpha:
+        k -= 1
+    return k >= 0 and k < start - 1 and doc[k].lower_ in ("a", "an")
 
 
 def title_mentions(doc) -> list[tuple[int, int]]:

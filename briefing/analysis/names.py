@@ -25,6 +25,8 @@ HONORIFICS = {
 }
 # Honorifics kept in the display name when no first name is known ("Lord Cullen").
 PEERAGE = {"lord", "lady", "sir", "dame", "baroness", "baron", "king", "queen", "prince", "princess", "pope"}
+# Peers whose full name may carry a territorial designation ("Lord Nicholls of Birkenhead").
+PEER_TITLES = {"lord", "lady", "baroness", "baron", "viscount", "earl", "countess"}
 # The plain courtesy titles the scorer and readers drop ("Mr Kennedy" is "Kennedy").
 COURTESY = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev"}
 
@@ -394,4 +396,26 @@ POSITIONS = {
     "lock", "number eight", "openside", "tighthead", "loosehead", "centre-back", "centre-half",
     "left-back", "right-back", "wing", "outside-half", "stand-off", "batsman", "bowler",
     "all-rounder", "wicketkeeper", "pitcher", "quarterback", "opener",
+}
+
+# Nouns after a person's name that make the name part of what a place or thing is called:
+# "the Matthew Harding stand", "Rhein-Main airport", "the Nobel Prize".
+EPONYM_NOUNS = {
+    "stand", "stadium", "road", "street", "lane", "avenue", "park", "hall", "centre",
+    "center", "bridge", "airport", "trophy", "cup", "award", "awards", "prize", "medal", "shield",
+    "foundation", "institute", "institution", "memorial", "lecture", "hospital", "school",
+    "college", "university", "house", "building", "tower", "square", "gardens", "theatre",
+    "theater", "library", "museum", "gallery", "arena", "terrace", "scholarship", "fund",
+    "trust", "doctrine", "stakes", "handicap", "chase", "hurdle", "station", "ground",
+    "pavilion", "dome", "reservoir", "canal", "prison", "barracks", "church", "chapel",
+    "cathedral", "abbey", "mall", "terminal",
+}
+# Makers whose name starts a product ("Vauxhall Corsa", "Ford Focus"), not a person's name.
+PRODUCT_MAKERS = {
+    "vauxhall", "ford", "toyota", "nissan", "honda", "renault", "peugeot", "citroen", "fiat",
+    "volkswagen", "vw", "audi", "bmw", "mercedes", "mercedes-benz", "porsche", "ferrari",
+    "jaguar", "rover", "skoda", "volvo", "saab", "kia", "hyundai", "mazda", "mitsubishi",
+    "subaru", "suzuki", "lexus", "bentley", "rolls-royce", "lotus", "chevrolet", "cadillac",
+    "chrysler", "dodge", "jeep", "lada", "daewoo", "proton", "lamborghini", "maserati",
+    "boeing", "airbus", "sony", "nintendo", "microsoft", "apple", "nokia", "motorola", "samsung",
 }

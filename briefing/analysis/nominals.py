@@ -101,12 +101,31 @@ def nominal_at(doc, i: int, person_tokens: set[int]) -> Nominal | None:
     return Nominal(k, i + 1, i, head, mods, gender, nationality, epithet)
 
 
+# Nominals that describe a player, and offices that a player does not hold.
+PLAYER_NOUNS = N.POSITIONS | {
+    "player", "international", "youngster", "teenager", "rookie", "debutant", "striker",
+    "midfielder", "defender", "winger", "goalkeeper", "keeper", "forward", "batsman", "bowler",
+    "sprinter", "runner", "athlete", "substitute", "replacement", "newcomer", "seed", "finalist",
+}
+NON_PLAYING_OFFICES = {
+    "manager", "coach", "boss", "chairman", "chairwoman", "chief", "executive", "director",
+    "president", "minister", "secretary", "spokesman", "spokeswoman", "referee", "owner",
+    "physio", "physiotherapist", "agent", "commissioner", "chancellor", "official",
+}
+
+
 def role_clash(head: str, c: Cluster) -> bool:
-    """Two different playing positions never name the same player."""
-    if head not in N.POSITIONS or not c.role:
+    """Two different playing positions never name the same player, and a player nominal
+    ("the teenager", "the Czech international") never names a manager or an official."""
+    if not c.role:
         return False
     words = {N.norm_word(w) for w in re.split(r"[\s,]+", c.role) if w}
-    return bool(words & N.POSITIONS) and head not in words
+    if head in N.POSITIONS and words & N.POSITIONS and head not in words:
+        return True
+    if head in PLAYER_NOUNS and head not in words and not words & PLAYER_NOUNS:
+        last = N.norm_word(re.split(r"\s+(?:of|for|at|in)\s+", c.role)[0].split()[-1]) if c.role.split() else ""
+        return last.split("-")[-1] in NON_PLAYING_OFFICES
+    return False
 
 
 OFFICE_FAMILY = {

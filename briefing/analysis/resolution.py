@@ -192,9 +192,15 @@ class Resolver:
         """
         doc = self.doc
         quoted = self.in_quote(doc[nom.head_i].idx)
+        # "Wenger stepped up his feud with Ferguson by claiming the Manchester United manager
+        # is ...": a nominal inside what someone claims or says is not that speaker
+        speakers = _reporting_subjects(doc[nom.head_i], self._by_token, self._links)
+        if doc[nom.head_i].dep_ in ("dobj", "pobj", "dative"):
+            # "Wenger praised the Frenchman": an object is not its own verb's subject
+            speakers |= _clause_mates(doc[nom.head_i], {**self._links, **self._by_token})
 
         def accept(c):
-            if c.type != "PERSON" or c.hidden:
+            if c.type != "PERSON" or c.hidden or c.id in speakers:
                 return False
             if nom.gender and c.gender and c.gender != nom.gender:
                 return False
@@ -295,6 +301,28 @@ def _clause_mates(token, by_token) -> set[str]:
     return out
 
 
+def _reporting_subjects(token, by_token, links) -> set[str]:
+    """Actors that are subjects of a verb governing the clause complement ``token`` sits in."""
+    out: set[str] = set()
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
+        return out
+    inside = False
+    cur = token
+    for _ in range(12):
+        if cur.head is cur:
+            break
+        if cur.dep_ == "ccomp":
+            inside = True
+        cur = cur.head
+        if inside:
+            for child in cur.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    found = by_token.get(child.i) or links.get(child.i)
+                    if found:
+                        out.add(found)
+    return out
+
+
 def coref_pass(index: ActorIndex, doc) -> None:
     """Walk the text in order; record name mentions as salience events and link each
     third-person pronoun and definite role nominal to the most salient agreeing actor."""
@@ -347,6 +375,16 @@ def coref_pass(index: ActorIndex, doc) -> None:
             for child in tok.head.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     found = by_token.get(child.i) or index._links.get(child.i)
+        # "The chief inspector of schools, David Bell, said": the person in apposition
+        if found is None:
+            mates = [c for c in tok.children if c.dep_ == "appos"]
+            if tok.dep_ == "appos":
+                mates.append(tok.head)
+            for mate in mates:
+                cid = by_token.get(mate.i)
+                if cid and index._by_id[cid].type == "PERSON" and not index._by_id[cid].hidden:
+                    found = cid
+                    break
         if found is None:
             found = index._pick_for_nominal(nom)
         if not found:

@@ -9,8 +9,11 @@ Three places a news text states a role, tried in this order for each mention:
 
 from __future__ import annotations
 
+import re
+
 from briefing.analysis.names import (
-    AFFILIATION_WORDS, NATIONALITIES, ROLE_NOUNS, TITLE_WORDS, looks_like_party,
+    AFFILIATION_WORDS, FEMALE_NOUNS, HONORIFICS, MALE_NOUNS, NATIONALITIES, ROLE_NOUNS, TITLE_WORDS,
+    looks_like_party,
 )
 
 TEMPORAL = {
@@ -58,8 +61,8 @@ def _clean(tokens) -> str | None:
 
 def role_before(doc, start: int, blocked: set[int]) -> str | None:
     """The role words right before a name starting at token ``start``."""
-    if start <= 0:
-        return None
+    if start <= 0 or doc[start - 1].lower_ in {"of", "for", "and", "&", "to", "at"}:
+        return None  # "over the head of Mr Brown": the name is the object, the noun not its role
     sent_start = doc[start].sent.start
     i = start - 1
     zone = []
@@ -114,11 +117,11 @@ def role_before(doc, start: int, blocked: set[int]) -> str | None:
     return _clean(zone)
 
 
-def _np_role(head, stop_at=None) -> str | None:
+def _np_role(head, stop_at=None, left: int | None = None) -> str | None:
     """The text of a role noun phrase headed by ``head``: modifiers and a following "of/for"
     phrase, without determiners or relative clauses."""
     doc = head.doc
-    left = head.left_edge.i
+    left = head.left_edge.i if left is None else min(left, head.left_edge.i)
     right = head.i
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "in", "to", "with", "based"}:
@@ -138,6 +141,18 @@ def _np_role(head, stop_at=None) -> str | None:
     return _clean(cut)
 
 
+def _succession_office(noun) -> str | None:
+    """The office in "predecessor/successor as <office>"."""
+    if noun.lower_ not in ("predecessor", "successor"):
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return _np_role(pobj)
+    return None
+
+
 def role_around(mention_root) -> str | None:
     """Role from an apposition or a copula around a name's head token."""
     tok = mention_root
@@ -145,9 +160,23 @@ def role_around(mention_root) -> str | None:
     for child in tok.children:
         if child.dep_ == "appos" and child.lower_ not in TEMPORAL and child.tag_ not in ("NNS", "NNPS") and (
                 (child.pos_ == "NOUN" and child.is_lower) or child.lower_ in TITLE_WORDS or child.lower_ in ROLE_NOUNS):
-            role = _np_role(child)
+            doc = child.doc
+            last = child.i
+            while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_ \
+                    and not doc[last + 1].whitespace_:
+                last += 2  # "vice-chairman of X" parsed as three appositions
+            role = _np_role(doc[last], left=child.left_edge.i) if last != child.i else _np_role(child)
             if role:
                 return role
+    # "X's predecessor as chief schools inspector, Chris Woodhead": both held the office
+    if tok.dep_ == "poss" or tok.dep_ == "appos":
+        noun = tok.head
+        if tok.dep_ == "appos" and noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            noun = noun.head.head  # the name hangs on the office: "predecessor as inspector, X"
+        office = _succession_office(noun)
+        if office:
+            earlier = (noun.lower_ == "predecessor") == (tok.dep_ == "appos")
+            return f"former {office}" if earlier else office
     # "the information commissioner, Richard Thomas" / "its chief executive, John Smith"
     if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.is_lower and tok.head.lower_ not in TEMPORAL \
             and tok.head.tag_ not in ("NNS", "NNPS"):
@@ -183,3 +212,138 @@ def role_around(mention_root) -> str | None:
             if subj and attr and not any(c.lower_ in {"not", "n't"} for c in child.children):
                 return _np_role(attr[0])
     return None
+
+
+_DASHES = {"-", "--", "\u2013", "\u2014"}
+
+
+def role_after_dash(doc, end: int) -> str | None:
+    """ "Lord Bingham - a senior law lord - said": a role between spaced dashes after a name."""
+    if end + 2 >= len(doc) or doc[end].text not in _DASHES or not doc[end - 1].whitespace_:
+        return None
+    if doc[end + 1].lower_ not in ("a", "an", "the"):
+        return None
+    k = end + 2
+    while k < len(doc) and k - end <= 14 and doc[k].text not in _DASHES and doc[k].text not in {",", ";", ".", "(", ":"} \
+            and "\n" not in doc[k].text and not doc[k].is_quote:
+        k += 1
+    if k >= len(doc) or doc[k].text not in _DASHES or k == end + 2:
+        return None
+    role = _clean(doc[end + 2: k])
+    return role if role and is_person_role(role) else None
+
+
+# -- is it a person's role? ------------------------------------------------------------------
+# A role names a job, an office, a position, a rank or a relation: its head noun denotes a
+# person. Arbitrary nouns that happen to stand next to a name ("In the tunnel Wenger",
+# "Cup history", "a blessing in disguise") are not roles.
+
+# Person nouns that no suffix rule finds.
+PERSON_HEADS = {
+    "boss", "chief", "head", "chair", "star", "captain", "coach", "prop", "lock", "wing", "centre",
+    "center", "back", "half", "mp", "mep", "msp", "am", "qc", "peer", "lord", "lady", "judge",
+    "justice", "king", "queen", "prince", "princess", "wife", "husband", "son", "daughter",
+    "mother", "niece", "nephew", "cousin", "aunt", "uncle", "widow", "friend", "colleague", "boy",
+    "girl", "man", "woman", "child", "chef", "pilot", "nurse", "cop", "clerk", "spy", "poet",
+    "monk", "nun", "priest", "pope", "bishop", "cardinal", "imam", "rabbi", "cleric", "saint",
+    "aide", "envoy", "ally", "rival", "heir", "host", "icon", "hero", "heroine", "legend", "great",
+    "youngster", "rookie", "newcomer", "replacement", "substitute", "understudy", "team-mate",
+    "teammate", "stalwart", "favourite", "favorite", "seed", "champion", "incumbent", "fan",
+    "graduate", "expert", "deputy", "candidate", "nominee", "appointee", "trainee", "employee",
+    "refugee", "pupil", "victim", "suspect", "hostage", "casualty", "general", "colonel", "major",
+    "corporal", "marshal", "tycoon", "magnate", "mogul", "millionaire", "billionaire", "heiress",
+    "counsel", "sheriff", "mayor", "consul", "official", "bureaucrat", "delegate", "critic",
+    "pundit", "anchor", "model", "architect", "academic", "principal", "scholar", "medic",
+    "physio", "chemist", "jockey", "all-rounder", "tight-head", "loose-head", "openside",
+    "blindside", "tighthead", "loosehead", "fly-half", "scrum-half", "full-back", "number",
+    "international", "veteran", "debutant", "chairman", "chairwoman", "spokesman",
+    "spokeswoman", "spokesperson", "counterpart", "predecessor", "successor", "owner", "partner",
+    "patron", "steward", "tsar", "czar", "guru", "maestro", "diva", "dj", "mc", "ceo", "cfo",
+    "coo", "cto", "md", "vp",
+}
+# Nouns that end like a person noun but are not one.
+NOT_PERSON_HEADS = {
+    "order", "letter", "paper", "power", "matter", "corner", "water", "border", "quarter",
+    "chapter", "winter", "summer", "manner", "banner", "dinner", "offer", "cover", "after",
+    "under", "filter", "layer", "character", "computer", "container", "disaster", "finger",
+    "hunger", "ladder", "monster", "newspaper", "river", "rubber", "shelter", "shoulder",
+    "silver", "slaughter", "soccer", "thunder", "tower", "trigger", "weather", "wonder",
+    "barrier", "tier", "carrier", "frontier", "career", "charter", "register", "semester",
+    "header", "lever", "liver", "meter", "parameter", "powder", "cancer", "chamber", "cluster",
+    "danger", "encounter", "fever", "ginger", "lager", "litter", "mortar", "pillar", "poster",
+    "printer", "sticker", "tiger", "corridor", "sector", "factor", "error", "motor", "mirror",
+    "floor", "door", "color", "colour", "honour", "honor", "favour", "labour", "labor", "rumour",
+    "humour", "tumour", "vigour", "flavour", "behaviour", "harbour", "minor", "event", "accident",
+    "incident", "percent", "per cent", "content", "intent", "extent", "current", "component",
+    "patent", "torrent", "talent", "plant", "grant", "restaurant", "want", "chant", "pageant",
+    "variant", "implant", "median", "list", "twist", "wrist", "fist", "mist", "gist", "answer",
+    "member-state", "letter", "thriller", "blocker", "shocker", "opener", "decider", "leveller",
+    "equaliser", "winner's", "header", "corner", "cracker", "stunner", "scorer's", "year",
+    "fixture", "centre-piece", "contract", "season", "quarter-final", "semi-final", "final",
+    "budget", "transfer", "tender", "merger", "filter", "outlier", "boomer", "trailer", "cylinder",
+    "calendar", "radar", "bar", "car", "star-studded", "tractor", "reactor", "vector", "mentor",
+}
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "men", "ee", "eer",
+                    "ier", "yst", "ess", "ster", "ive", "arch", "crat", "naut", "smith", "wright")
+_SUFFIX_EXCEPT_ENDINGS = ("ment", "ness", "ress", "ess", "ive")
+_PERSON_IVE = {"executive", "representative", "detective", "relative", "native", "operative",
+               "captive", "conservative"}
+_PERSON_ESS = {"actress", "hostess", "princess", "heiress", "waitress", "stewardess", "duchess",
+               "countess", "baroness", "mistress", "goddess", "empress", "lioness", "headmistress",
+               "authoress", "poetess", "seamstress", "songstress", "manageress"}
+_ROLE_CUT = (" of ", " for ", " at ", " in ", " to ", " with ", " based ", " against ", " from ",
+             " representing ", " who ", " on ")
+_NOT_HEADS = {"vice", "prime", "senior", "acting", "former", "junior", "assistant", "associate", "deputy's"}
+
+
+def is_person_noun(word: str) -> bool:
+    """Does this (single, lowercase) noun denote a person: a job, office, rank, relation?"""
+    w = word.lower().strip(".,'\u2019")
+    if w.endswith(("'s", "\u2019s")):
+        w = w[:-2]
+    if not w or not w.replace("-", "").isalpha():
+        return False
+    if w in NOT_PERSON_HEADS:
+        return False
+    if w in PERSON_HEADS or w in ROLE_NOUNS or w in TITLE_WORDS or w in HONORIFICS or w in NATIONALITIES \
+            or w in FEMALE_NOUNS or w in MALE_NOUNS:
+        return True
+    if "-" in w:  # "vice-chairman", "co-founder", "ex-minister", "team-mate"
+        return is_person_noun(w.rsplit("-", 1)[1])
+    if w.endswith("ive"):
+        return w in _PERSON_IVE
+    if w.endswith("ess"):
+        return w in _PERSON_ESS
+    if w.endswith("ment") or w.endswith("ness"):
+        return False
+    return len(w) >= 4 and w.endswith(_PERSON_SUFFIXES)
+
+
+def role_head(role: str) -> str:
+    """The head word of a role text: the last word before "of/for/at/in ..."."""
+    low = " " + " ".join(role.split()).lower() + " "
+    cut = len(low)
+    for sep in _ROLE_CUT:
+        k = low.find(sep, 1)
+        if 0 < k < cut:
+            cut = k
+    words = low[:cut].split()
+    return words[-1] if words else ""
+
+
+def is_person_role(role: str | None) -> bool:
+    """A role text whose head denotes a person ("Arsenal boss", "chief economist at X",
+    "world number two", "Lib Dem"), not any noun phrase ("tunnel", "Cup history")."""
+    if not role:
+        return False
+    words = role.split()
+    low = [w.lower() for w in words]
+    if looks_like_party(role):
+        return True  # "Lib Dem", "Tory"
+    if re.search(r"\bnumber\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", role.lower()):
+        return True  # "world number two", "number eight"
+    for head in (role_head(role), low[-1].strip(".,")):
+        # "Bank of England deputy governor": the head may also be the last word
+        if head not in _NOT_HEADS and is_person_noun(head):
+            return True
+    return False
