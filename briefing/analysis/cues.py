@@ -89,7 +89,7 @@ GROUP_HINT = frozenset("""
 GENERIC_PERSON_NOUNS = frozenset("""
     man woman boy girl person people guy attacker suspect victim driver passenger witness
     resident neighbour neighbor stranger caller reader viewer listener customer someone
-    somebody child baby gunman intruder
+    somebody child baby gunman intruder reporter journalist interviewer questioner
 """.split())
 
 
