@@ -9,7 +9,11 @@ Without ``/usr/bin/time`` the largest process comes from ``resource.getrusage`` 
 from __future__ import annotations
 
 import os
+import re
+import select
+import signal
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
@@ -135,3 +139,76 @@ def load_note() -> str:
         return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs"
     except OSError:
         return "load average unknown"
+
+
+ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|P[^\x1b]*\x1b\\|[@-Z\\-_])")
+
+
+class PtyApp:
+    """A program running in a pseudo-terminal of a given size (POSIX only).
+
+    Textual draws on stderr, so the pty is stdin, stdout and stderr alike. ``read`` returns
+    the new output with escape sequences stripped ("" if none came, None once the program
+    has closed the terminal); ``raw`` keeps everything it printed.
+    """
+
+    def __init__(self, cmd: list[str], env: dict[str, str], size: tuple[int, int] = (120, 40)):
+        import fcntl
+        import pty
+        import termios
+
+        self.master, slave = pty.openpty()
+        cols, rows = size
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        env = dict(env, TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows))
+        env.pop("NO_COLOR", None)
+        self.start = time.perf_counter()
+        self.proc = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, env=env,
+                                     start_new_session=True, close_fds=True)
+        os.close(slave)
+        self.raw: list[str] = []
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.start
+
+    def read(self, wait: float = 0.05) -> str | None:
+        ready, _, _ = select.select([self.master], [], [], wait)
+        if not ready:
+            return "" if self.proc.poll() is None else None
+        try:
+            data = os.read(self.master, 65536)
+        except OSError:  # the program has gone and closed the terminal
+            return None
+        text = data.decode("utf-8", errors="ignore")
+        self.raw.append(text)
+        return ANSI.sub("", text)
+
+    def send(self, keys: bytes) -> None:
+        os.write(self.master, keys)
+
+    def wait_for(self, markers: tuple[str, ...], timeout: float) -> float | None:
+        """Seconds until one of ``markers`` appears in new output (None: timed out / gone)."""
+        t0 = time.perf_counter()
+        seen = ""
+        while time.perf_counter() - t0 < timeout:
+            chunk = self.read(0.02)
+            if chunk is None:
+                return None
+            seen = (seen + chunk)[-8000:]
+            if any(m in seen for m in markers):
+                return time.perf_counter() - t0
+        return None
+
+    def quit(self, keys: bytes = b"q", grace: float = 10.0) -> None:
+        try:
+            self.send(keys)
+        except OSError:
+            pass
+        stop = time.perf_counter() + grace
+        while time.perf_counter() < stop and self.proc.poll() is None:
+            if self.read(0.05) is None:
+                break
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait()
+        os.close(self.master)

@@ -18,23 +18,17 @@ The app is quit with ``q`` (killed if it does not go). Plain standard library, P
 from __future__ import annotations
 
 import argparse
-import os
-import pty
 import re
-import select
 import shutil
-import signal
-import struct
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from _harness import ROOT, SHARED, clean_env, load_note, median
+from _harness import ROOT, SHARED, PtyApp, clean_env, load_note, median
 
 PY = sys.executable
-ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|P[^\x1b]*\x1b\\|[@-Z\\-_])")
 # Shown by the reader only once the open article's analysis is in (quotes header, legend).
 FILLED = ("All speakers", "move between them")
 
@@ -58,49 +52,17 @@ def body_marker(path: Path) -> str:
     return max(words, key=len)
 
 
-def _set_size(fd: int, cols: int, rows: int) -> None:
-    import fcntl
-    import termios
-
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-
-
 def run_app(cmd: list[str], env: dict, marker: str, size: tuple[int, int],
             timeout: float) -> tuple[float | None, float | None, str]:
-    """(seconds to ``marker`` on screen, seconds to a FILLED marker after it, all output).
-
-    Textual draws on stderr, so the pty is stdin, stdout and stderr alike.
-    """
-    master, slave = pty.openpty()
-    _set_size(slave, *size)
-    env = dict(env, TERM="xterm-256color", COLUMNS=str(size[0]), LINES=str(size[1]))
-    env.pop("NO_COLOR", None)
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, env=env,
-                            start_new_session=True, close_fds=True)
-    os.close(slave)
+    """(seconds to ``marker`` on screen, seconds to a FILLED marker after it, all output)."""
+    app = PtyApp(cmd, env, size)
     seen, painted, filled = "", None, None
-    log: list[str] = []
-
-    def read(wait: float) -> str | None:
-        ready, _, _ = select.select([master], [], [], wait)
-        if not ready:
-            return ""
-        try:
-            data = os.read(master, 65536)
-        except OSError:  # the app has gone and closed the terminal
-            return None
-        text = data.decode("utf-8", errors="ignore")
-        log.append(text)
-        return ANSI.sub("", text)
-
     try:
-        deadline = start + timeout
-        while time.perf_counter() < deadline and filled is None:
-            chunk = read(0.05)
-            if chunk is None or (not chunk and proc.poll() is not None):
+        while app.elapsed() < timeout and filled is None:
+            chunk = app.read(0.05)
+            if chunk is None:
                 break
-            now = time.perf_counter() - start
+            now = app.elapsed()
             seen += chunk
             if painted is None and marker in seen:
                 painted = now
@@ -109,19 +71,8 @@ def run_app(cmd: list[str], env: dict, marker: str, size: tuple[int, int],
                 filled = now
             seen = seen[-4000:]
     finally:
-        try:
-            os.write(master, b"q")
-        except OSError:
-            pass
-        stop = time.perf_counter() + 10
-        while time.perf_counter() < stop and proc.poll() is None:
-            if read(0.05) is None:
-                break
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-        os.close(master)
-    return painted, filled, "".join(log)
+        app.quit()
+    return painted, filled, "".join(app.raw)
 
 
 def fmt(x: float | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 
 import pytest
@@ -197,3 +198,33 @@ def test_no_cache_neither_reads_nor_writes():
     arts = articles(SHORT[:1])
     list(runner.iter_analyses(arts, None, use_cache=False, workers=0))
     assert AnalysisCache.default().get(arts[0], predict_model_id(None)) is None
+
+
+def test_interactive_mode_plans_a_worker_even_for_one_article():
+    assert runner.plan_workers(1, cpus=2, interactive=True) == 1
+    assert runner.plan_workers(1, cpus=2) == 0
+    assert runner.plan_workers(0, cpus=2, interactive=True) == 0
+
+
+def test_interactive_analysis_never_imports_spacy_in_the_caller():
+    """What the TUI relies on: its own process stays light while the workers parse."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    probe = (
+        "import json, sys\n"
+        "from briefing.analysis.runner import iter_analyses\n"
+        "from briefing.sources.text import article_from_text\n"
+        "texts = sys.stdin.read().split('\\n---\\n')\n"
+        "arts = [article_from_text(t, f'a{k}.txt') for k, t in enumerate(texts)]\n"
+        "got = dict(iter_analyses(arts, None, use_cache=False))\n"
+        "heavy = any(m.split('.')[0] in ('spacy', 'thinc') for m in sys.modules)\n"
+        "print(json.dumps([sorted(got), sum(len(a.quotes) for a in got.values()), heavy]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], input="\n---\n".join(SHORT[:2]),
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr
+    indices, quotes, imported = json.loads(out.stdout)
+    assert indices == [0, 1] and quotes >= 1 and imported is False

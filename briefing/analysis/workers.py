@@ -61,9 +61,14 @@ def plan_batches(n: int, workers: int, largest: int = MAX_BATCH, smallest: int =
     return sizes
 
 
-def _worker(model_name: str | None, tasks, results) -> None:
+def _worker(model_name: str | None, tasks, results, nice: int = 0) -> None:
     # Ctrl-C goes to the whole process group; the parent decides what happens, not us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if nice:
+        try:
+            os.nice(nice)  # behind an interactive parent, which must answer keys at once
+        except (AttributeError, OSError):
+            pass
     # The caller may be drawing on this terminal: nothing of ours may reach it. Failures are
     # reported to the parent as messages instead.
     _silence()
@@ -107,8 +112,11 @@ def analyse_in_pool(
     workers: int = 2,
     start_method: str = "spawn",
     max_batch: int = MAX_BATCH,
+    nice: int = 0,
 ) -> Iterator[tuple[int, ArticleAnalysis]]:
     """Yield ``(index, analysis)`` for every item, in the order they finish.
+
+    ``nice`` lowers the workers' CPU priority (for an interactive parent).
 
     Raises ``PoolFailed`` (with the indices not yet yielded) if the pool breaks. Closing the
     generator early stops the workers.
@@ -125,7 +133,7 @@ def analyse_in_pool(
     for _ in range(workers):
         tasks.put(None)
     procs = [
-        ctx.Process(target=_worker, args=(model_name, tasks, results), daemon=True,
+        ctx.Process(target=_worker, args=(model_name, tasks, results, nice), daemon=True,
                     name=f"briefing-analysis-{k}")
         for k in range(workers)
     ]
