@@ -464,3 +464,46 @@ def test_player_nominal_never_names_a_manager(actors_of):
 def test_untagged_first_and_last_name_is_a_person(actors_of):
     _, _, actors = actors_of("\"Jobs are scarce,\" said Isabelle Kronstadt at Hypoland.")
     assert "Isabelle Kronstadt" in people(actors)
+
+
+@pytest.mark.parametrize("text, not_a_person", [
+    ("He came to share an office with the newly elected MP for Sedgefield, Tony Blaine.", "Sedgefield"),
+    ("Figures come from the Association of Payment Clearing Services (Apacs). Apacs' figures show a rise.",
+     "Apacs"),
+    ("Ms Hedges said: \"Foster carers must not be out of pocket.\"", "Foster"),
+    ("Lille is a popular destination for Britons who want a taste of France.", "Britons"),
+])
+def test_places_groups_and_short_names_are_not_people(actors_of, text, not_a_person):
+    _, _, actors = actors_of(text)
+    assert not any(a.name == not_a_person for a in actors if a.type == "PERSON")
+
+
+def test_spelling_variants_of_a_first_name_merge(actors_of):
+    _, _, actors = actors_of(
+        "Viktor Makarenko began a hunger strike. Mr Makarenko, a former officer, wants a pension. "
+        "Victor Makarenko said he would not give up.")
+    assert list(people(actors)) == ["Viktor Makarenko"]
+
+
+def test_first_name_takes_the_shared_surname(actors_of):
+    _, _, actors = actors_of("American twins Mike and Bob Brayan won the doubles on Saturday.")
+    assert {"Mike Brayan", "Bob Brayan"} <= set(people(actors))
+
+
+def test_plural_nationality_adjective_is_not_one_person(actors_of):
+    doc, index, _ = actors_of("Oleg Gordin defected in 1985. He said the British had protected him well.")
+    assert index.resolve(tok(doc, "British")) is None
+
+
+def test_bare_man_is_not_a_role(actors_of):
+    _, _, actors = actors_of("Walter Smythe is the man to lead Scotland, said the chairman.")
+    assert people(actors)["Walter Smythe"].role is None
+
+
+def test_job_noun_before_an_organisation_tag_makes_a_person(actors_of, nlp):
+    text = ("Liverpool forward Milan Baros is unsure of his future. "
+            "Baros, who is the club's top scorer, was left on the bench.")
+    doc = nlp(text)
+    assert not any(e.label_ == "PERSON" for e in doc.ents if "Milan" in e.text)  # the case this covers
+    ps = people(find_actors(doc).finish([]))
+    assert "Milan Baros" in ps and "Baros" in ps["Milan Baros"].aliases

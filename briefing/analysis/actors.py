@@ -254,10 +254,21 @@ def _build(index: ActorIndex, doc) -> None:
         if ent.label_ in ("ORG", "GPE", "NORP") and 2 <= len(ent) <= 3 and N.norm_word(ent[-1].text) in lone \
                 and all(t.text[:1].isupper() and t.is_alpha for t in ent):
             claim(person_mention(doc, ent.start, ent.end))
+    # "Liverpool forward Milan Baros" tagged as an organisation or a place: a job noun before it.
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC") and 1 <= len(ent) <= 3 and ent.start > 0 \
+                and all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in ent):
+            prev = doc[ent.start - 1]
+            job = prev.pos_ == "NOUN" or (ent.start > 1 and doc[ent.start - 2].text[:1].isupper()
+                                          and doc[ent.start - 2].is_alpha)  # "Liverpool forward"
+            if prev.is_lower and job and prev.lower_ in N.ROLE_NOUNS and (
+                    len(ent) > 1 or N.norm_word(ent.text) not in N.PLACES | N.NOT_NAMES):
+                claim(person_mention(doc, ent.start, ent.end))
     # "said Isabelle Kronawitter at Hypovereinsbank": a first name and a surname left untagged.
     for a, b in _untagged_names(doc, taken):
         claim(person_mention(doc, a, b))
 
+    _share_surnames(doc, mentions)
     cluster_people(index, mentions)
     rescan(index, doc, taken)
     filter_people(index, doc)
@@ -288,3 +299,16 @@ def _untagged_names(doc, taken: set[int]) -> list[tuple[int, int]]:
             continue
         out.append((i, j))
     return out
+
+
+def _share_surnames(doc, mentions: list[Mention]) -> None:
+    """ "Mike and Bob Bryan", "Venus and Serena Williams": the first name takes the surname."""
+    by_start = {m.tok_start: m for m in mentions}
+    for m in mentions:
+        if len(m.words) != 1 or not N.is_first_name(m.words[0]) or m.tok_end + 1 >= len(doc):
+            continue
+        if doc[m.tok_end].lower_ not in ("and", "&"):
+            continue
+        other = by_start.get(m.tok_end + 1)
+        if other is not None and len(other.words) >= 2 and N.is_first_name(other.words[0]) and not other.title:
+            m.words = [m.words[0]] + other.words[1:]

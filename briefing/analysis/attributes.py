@@ -204,6 +204,7 @@ def name_one(index: ActorIndex, c: Cluster) -> None:
     text never gives a first name."""
     text = index.text
     forms = [text[s:e].split() for s, e in sorted(c.mentions)]
+    forms.append(list(c.words))  # "Mike" in "Mike and Bob Bryan" is known as "Mike Bryan"
     terr = c.territory.split() if c.territory else []
     best = None
     for f in forms:

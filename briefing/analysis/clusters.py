@@ -206,6 +206,7 @@ def filter_people(index: ActorIndex, doc) -> None:
             continue
         bad = (
             word in N.NOT_NAMES or word in N.PLACES or word in N.NATIONALITIES
+            or (word.endswith("s") and word[:-1] in N.NATIONALITIES)  # "Britons"
             or N.looks_like_party(c.name) or word in N.ORG_WORDS
             or (c.name.isupper() and len(c.name) > 1)
         )
@@ -237,6 +238,9 @@ _PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "outside", "inside", "
                 "throughout", "via", "towards", "toward", "between"}
 
 
+_SEAT_NOUNS = {"mp", "mep", "msp", "am", "member", "seat", "constituency", "candidate", "mla"}
+
+
 def _placey_or_listed(index: ActorIndex, doc, c: Cluster) -> bool:
     """A bare one-word "person" that only ever stands after "in/at/to/from" ("at Tynecastle")
     or in a list of places and brands ("Chernigov, Nikolaev and Kharkov")."""
@@ -244,11 +248,22 @@ def _placey_or_listed(index: ActorIndex, doc, c: Cluster) -> bool:
     spans = [sp for sp in spans if sp is not None]
     if not spans:
         return False
+    for sp in spans:
+        # "the Association of Payment Clearing Services (Apacs)": an organisation's short name
+        if sp.start > 1 and doc[sp.start - 1].text == "(" and sp.end < len(doc) and doc[sp.end].text == ")" \
+                and doc[sp.start - 2].text[:1].isupper():
+            return True
     roots = [head_of(doc, sp.start, sp.end) for sp in spans]
     bad = 0
-    for r in roots:
+    for sp, r in zip(spans, roots):
         if r.dep_ == "pobj" and r.head.lower_ in _PLACE_PREPS:
             bad += 1
+            continue
+        if r.dep_ == "pobj" and r.head.lower_ in ("for", "of") and r.head.head.lower_ in _SEAT_NOUNS:
+            bad += 1  # "the MP for Sedgefield": a constituency
+            continue
+        if r.dep_ in ("compound", "amod") and r.head.i == sp.end and r.head.is_lower and r.head.pos_ == "NOUN":
+            bad += 1  # "Foster carers": a word modifying a common noun
             continue
         mates = list(r.conjuncts)
         types = {t.ent_type_ for t in mates}

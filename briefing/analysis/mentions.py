@@ -66,7 +66,21 @@ def same_first_name(a: str, b: str) -> bool:
     if min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)):
         return True
     ca, cb = _NICKNAMES.get(a, a), _NICKNAMES.get(b, b)
-    return ca == cb or (min(len(ca), len(cb)) >= 4 and (ca.startswith(cb) or cb.startswith(ca)))
+    if ca == cb or (min(len(ca), len(cb)) >= 4 and (ca.startswith(cb) or cb.startswith(ca))):
+        return True
+    # transliterations: "Viktor"/"Victor", "Mohammed"/"Mohamed"
+    return min(len(a), len(b)) >= 5 and a[0] == b[0] and _one_edit(a, b)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Do two words differ by one substituted, inserted or deleted letter?"""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    k = next((i for i, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[k:] == long_[k + 1:]
 
 
 def name_fit(mwords, cwords) -> int:
@@ -244,6 +258,7 @@ def person_mention(doc, start: int, end: int, kind: str = "name") -> Mention | N
                    territory=territory)
 
 
+_GROUP_NUMBERS = {"Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "new"}
 
 
@@ -253,6 +268,8 @@ def _eponym(doc, start: int, end: int) -> bool:
     if end >= len(doc):
         return False
     nxt = doc[end]
+    if nxt.text in _GROUP_NUMBERS:
+        return True  # "the Guildford Four"
     if N.norm_word(nxt.text) not in N.EPONYM_NOUNS or not nxt.is_alpha:
         return False
     if nxt.text[:1].isupper():

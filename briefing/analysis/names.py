@@ -177,6 +177,9 @@ ORG_WORDS = {
     "ospreys", "scarlets", "dragons", "warriors", "rebels", "stars", "bulls", "jets",
     "team", "utd", "fc", "ak", "sc", "ac", "cf", "rfc", "xi", "outfit", "magazine", "magazin",
     "consort", "brewery", "motors", "airport", "station", "hotel", "cafe", "restaurant",
+    "pharma", "railways", "railway", "industries", "enterprises", "resources", "mining", "foods",
+    "brewing", "chemicals", "logistics", "media", "entertainment", "publishing", "stores",
+    "shipping", "properties", "hotels", "telecommunications", "biotech", "bancorp", "airline",
 }
 
 # Known place names the small model sometimes tags as people.

@@ -44,6 +44,8 @@ def nominal_at(doc, i: int, person_tokens: set[int]) -> Nominal | None:
         return None  # inside a longer hyphenated word
     first, glued = _glued_word(doc, i)
     low = glued.lower()
+    if low in N.NATIONALITIES and (low.endswith("ish") or low in ("french", "dutch", "welsh", "british")):
+        return None  # "the British", "the Scottish": a people or a body, never one person
     if low.endswith("year-old") or low.endswith("years-old"):
         head, epithet = "year-old", True
     elif low in N.ROLE_NOUNS or low in N.NATIONALITIES:

@@ -293,6 +293,7 @@ _PERSON_ESS = {"actress", "hostess", "princess", "heiress", "waitress", "steward
                "authoress", "poetess", "seamstress", "songstress", "manageress"}
 _ROLE_CUT = (" of ", " for ", " at ", " in ", " to ", " with ", " based ", " against ", " from ",
              " representing ", " who ", " on ")
+_GENERIC_HEADS = {"man", "woman", "person", "guy", "boy", "girl", "child", "figure", "character", "one", "type"}
 _NOT_HEADS = {"vice", "prime", "senior", "acting", "former", "junior", "assistant", "associate", "deputy's"}
 
 
@@ -342,6 +343,8 @@ def is_person_role(role: str | None) -> bool:
         return True  # "Lib Dem", "Tory"
     if re.search(r"\bnumber\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", role.lower()):
         return True  # "world number two", "number eight"
+    if role_head(role) in _GENERIC_HEADS:
+        return False  # "man", "the new boy": a person, but no role
     for head in (role_head(role), low[-1].strip(".,")):
         # "Bank of England deputy governor": the head may also be the last word
         if head not in _NOT_HEADS and is_person_noun(head):
