@@ -228,3 +228,16 @@ def test_interactive_analysis_never_imports_spacy_in_the_caller():
     assert out.returncode == 0, out.stderr
     indices, quotes, imported = json.loads(out.stdout)
     assert indices == [0, 1] and quotes >= 1 and imported is False
+
+
+def test_cancelled_ends_the_iteration_and_stops_the_workers():
+    arts = articles(SHORT * 6)
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 3
+
+    got = list(runner.iter_analyses(arts, None, use_cache=False, workers=2, cancelled=cancelled))
+    assert len(got) < len(arts)
+    assert not multiprocessing.active_children()

@@ -20,6 +20,7 @@ mid-briefing) should ``close()`` the generator, which stops the workers at once.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 
 from briefing.model import Article, ArticleAnalysis
@@ -50,13 +51,16 @@ def iter_analyses(
     workers: int | None = None,
     progress: Progress | None = None,
     interactive: bool = True,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[tuple[int, ArticleAnalysis]]:
     """Yield (index in ``articles``, analysis): cached ones first, the rest as they finish.
 
     ``workers``: worker processes to use (None: decide from the article and CPU count and the
     mode; 0: all in this process). ``interactive``: see the module docstring. ``progress`` is
-    called with a short phrase when the stage changes. Raises ModelError when no pipeline can
-    be loaded.
+    called with a short phrase when the stage changes. ``cancelled`` is polled (every 0.2 s
+    while waiting on workers, and between articles) and ends the iteration early when true;
+    so does the program's main thread ending, so an app that quits from under a worker thread
+    exits at once. Raises ModelError when no pipeline can be loaded.
     """
     from briefing.storage.cache import AnalysisCache, predict_model_id
 
@@ -77,18 +81,21 @@ def iter_analyses(
         if cache is not None and predicted:
             cache.put(analysis, predicted)
 
+    def stop() -> bool:
+        return (cancelled is not None and cancelled()) or not threading.main_thread().is_alive()
+
     n_workers = plan_workers(len(todo), interactive=interactive) if workers is None else workers
     if n_workers >= 1 and (interactive or len(todo) >= 2):
         from briefing.analysis.workers import PoolFailed, analyse_in_pool
 
         say(f"analysing {len(todo)} articles in {n_workers} process{'es' * (n_workers > 1)}")
         pool = analyse_in_pool([(i, articles[i]) for i in todo], model_name, workers=n_workers,
-                               nice=BACKGROUND_NICE if interactive else 0)
+                               nice=BACKGROUND_NICE if interactive else 0, should_stop=stop)
         try:
             for i, analysis in pool:
                 keep(analysis)
                 yield i, analysis
-            return
+            return  # finished, or told to stop
         except PoolFailed as failed:
             # Do the rest here: this either works or raises the real error (e.g. ModelError).
             todo = failed.remaining
@@ -106,6 +113,8 @@ def iter_analyses(
     for i, analysis in zip(todo, analyse_articles(nlp, [articles[i] for i in todo], label)):
         keep(analysis)
         yield i, analysis
+        if stop():
+            return
 
 
 def analyse_all(

@@ -22,7 +22,7 @@ import multiprocessing
 import os
 import queue
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from briefing.model import Article, ArticleAnalysis
 
@@ -113,10 +113,13 @@ def analyse_in_pool(
     start_method: str = "spawn",
     max_batch: int = MAX_BATCH,
     nice: int = 0,
+    should_stop: Callable[[], bool] | None = None,
 ) -> Iterator[tuple[int, ArticleAnalysis]]:
     """Yield ``(index, analysis)`` for every item, in the order they finish.
 
-    ``nice`` lowers the workers' CPU priority (for an interactive parent).
+    ``nice`` lowers the workers' CPU priority (for an interactive parent). ``should_stop`` is
+    asked every ``POLL`` seconds while waiting; when it says yes, the workers are stopped and
+    the generator ends early, quietly.
 
     Raises ``PoolFailed`` (with the indices not yet yielded) if the pool breaks. Closing the
     generator early stops the workers.
@@ -142,6 +145,8 @@ def analyse_in_pool(
         for p in procs:
             p.start()
         while pending:
+            if should_stop is not None and should_stop():
+                return
             try:
                 msg = results.get(timeout=POLL)
             except queue.Empty:
