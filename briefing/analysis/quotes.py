@@ -13,8 +13,13 @@ The extractor runs in small, separately testable stages:
    cue verb, its inverted subject, the agent of a passive, the object of "according to".
 5. **resolve** (``resolve_speaker``): the phrase's head goes to ``ActorIndex.resolve``; a few
    fallbacks cover what it leaves unresolved (role nouns, unnamed groups).
-6. **inherit** (``extract_quotes``): a quote with no cue of its own (a floating quote)
-   takes the speaker of the reported speech just before it, else of the previous quote.
+6. **inherit** (``_inherit``): a quote with no cue of its own (a floating quote) carries on
+   the quote just before it, or takes the cue that closes a quote it runs into, or the
+   speaker of the reported speech in the sentence before, else the previous quote's.
+
+Every attributed quote says how in ``cue``: the cue word(s) ("said", "according to", ":",
+"heading") or, when inherited, "continued", "before <verb>", "after <verb>", "mention",
+"topic".
 """
 
 from __future__ import annotations
@@ -45,7 +50,7 @@ class Cue:
     verb: object | None    # the cue token (None for a bare colon introducer)
     phrase: list           # tokens naming the speaker
     head: object | None    # the phrase's head token
-    where: str             # "after", "before", "colon", "sentence"
+    where: str             # "after", "before", "colon", "heading", "sentence"
 
 
 @dataclass
@@ -63,7 +68,39 @@ class Candidate:
         return "quote" if self.words >= 4 and not self.embedded else "partial"
 
 
-# -- token look-ups ------------------------------------------------------------------------
+# -- the pipeline ----------------------------------------------------------------------
+
+def extract_quotes(doc, actors: ActorIndex) -> list[Quote]:
+    """The quotes of a parsed document, in text order, attributed through ``actors``."""
+    spans = find_spans(doc.text)                                  # stage 1
+    ctx = Context(doc, spans, actors)
+    cands: list[Candidate] = []
+    for sp in spans:
+        cand = classify(ctx, sp)                                  # stage 2
+        cand.cue = find_cue(ctx, cand)                            # stage 3
+        if cand.drop and not _speech_despite_looks(ctx, cand):
+            continue
+        if cand.cue is not None and (cand.cue.where == "heading" or
+                                     cand.cue.where == "before" and _says_it(ctx, cand)):
+            cand.embedded = False
+        if cand.cue is None and not cand.headline and (
+                cand.embedded or (cand.words < 4 and cand.text.rstrip()[-1:] not in ".!?,")):
+            continue  # a scare quote or a term, not speech
+        cands.append(cand)
+    # stages 4 and 5
+    speakers = [resolve_speaker(ctx, c.cue) if c.cue is not None else None for c in cands]
+    cue_texts = [c.cue.text if c.cue is not None else None for c in cands]
+    last: str | None = None
+    for k, cand in enumerate(cands):
+        if cand.cue is None and not cand.headline:              # stage 6
+            speakers[k], how = _inherit(ctx, cands, speakers, k, last)
+            cue_texts[k] = how if speakers[k] else None
+        if not cand.headline and (not cand.embedded or speakers[k]):
+            last = speakers[k]
+    return [_quote(ctx, c, a, t) for c, a, t in zip(cands, speakers, cue_texts)]
+
+
+# -- token look-ups --------------------------------------------------------------------
 
 class Context:
     """The document with its quoted spans: which tokens are quoted, where sentences end."""
@@ -146,7 +183,7 @@ class Context:
         return self.spans[k + 1] if k + 1 < len(self.spans) else None
 
 
-# -- stage 2: classify ---------------------------------------------------------------------
+# -- stage 2: classify -----------------------------------------------------------------
 
 def _title_like(content: str) -> bool:
     """Capitalised words only ("Operation Pillar of Defense"): a name or title, not speech."""
@@ -215,118 +252,55 @@ def classify(ctx: Context, sp: MarkedSpan) -> Candidate:
     return cand
 
 
-# -- stage 3: cue --------------------------------------------------------------------------
-
-def _nominal(tok) -> bool:
-    return tok.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM", "DET", "X") or tok.text in _DASHES \
-        or tok.text in {"'s", "\u2019s", "'", "&", ".", ","} or tok.tag_ == "POS"
-
-
-def _head_of(tokens: list):
-    """The head of a base noun phrase: its last nominal word ("the Sale full-back" -> back)."""
-    for tok in reversed(tokens):
-        if tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM") or (tok.pos_ == "ADJ" and tok.i > tokens[0].i):
-            return tok
-    return None
+def _speech_despite_looks(ctx: Context, cand: Candidate) -> bool:
+    """A title-like or name-like span still counts when a cue frames it as an utterance:
+    ``"Thank You Very Much," he said`` / ``She said: "Go Home Now"``."""
+    cue = cand.cue
+    if cue is None:
+        return False
+    if cue.where == "colon":
+        return True
+    if cue.where == "after":
+        return not cand.embedded
+    return cue.where == "before" and _says_it(ctx, cand)
 
 
-def _trim(tokens: list) -> list:
-    while tokens and (tokens[0].is_punct or tokens[0].is_space):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    return tokens
+def _says_it(ctx: Context, cand: Candidate) -> bool:
+    """The quote is what the cue verb says (``said "We ..."``, ``told reporters "We ..."``,
+    ``he said, "and ..."``), not a fragment built into the sentence (``urged him to "act"``)."""
+    left = _left_text(ctx, cand.span)
+    verb = cand.cue.verb
+    if left.endswith(",") or verb is None:
+        return True
+    if not ctx.text[verb.idx + len(verb.text):cand.span.open_at].strip():
+        return True  # the verb stands right before the mark
+    last = left.split()[-1].lower() if left.split() else ""
+    return cand.text[:1].isupper() and last not in {"to", "of", "as", "the", "a", "an", "that"}
 
 
-def _phrase_after(tokens: list) -> list:
-    """An inverted subject: ``said GM chief executive Rick Waggoner, who ...``."""
-    out = []
-    for tok in tokens:
-        if tok.text in {",", ";", ":", "(", ")"} or tok.text in _TERMINATORS or tok.is_space:
-            break
-        if tok.lower_ in cues.RELATIVE or (cues.is_verbal(tok) and tok.pos_ != "AUX" and out):
-            break
-        if tok.pos_ == "ADP" and tok.lower_ not in {"of", "for"} and out:
-            break
-        if tok.pos_ == "ADV" and not out:
-            continue
-        out.append(tok)
-    # "said Smith yesterday": drop a trailing date, but keep "the 30-year-old"
-    k = len(out)
-    while k > 0 and out[k - 1].ent_type_ in ("DATE", "TIME"):
-        k -= 1
-    if 0 < k < len(out) and out[k - 1].pos_ in ("PROPN", "NOUN"):
-        out = out[:k]
-    return _trim(out)
+# -- stage 3: cue ----------------------------------------------------------------------
 
-
-def base_phrase(tok, ctx: Context) -> list:
-    """The noun phrase a subject token heads, without appositions and relative clauses."""
-    doc = tok.doc
-    start = tok.left_edge.i
-    # an apposition or relative clause to the left cannot start the phrase
-    for i in range(tok.i - 1, start - 1, -1):
-        if doc[i].text in {",", "(", ")"} or doc[i].text in _DASHES and doc[i].whitespace_:
-            start = i + 1
-            break
-    end = tok.i + 1
-    right = tok.right_edge.i
-    while end <= right and (doc[end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or
-                            (doc[end].text in _DASHES and not doc[end].whitespace_ and not doc[end - 1].whitespace_)):
-        end += 1
-    toks = [doc[i] for i in range(start, end) if not ctx.quoted[i]]
-    return _trim(toks)
-
-
-def subject_phrase(verb, ctx: Context, depth: int = 0) -> list:
-    """The tokens naming who performs a cue verb (never reaching across a sentence or
-    paragraph boundary, where the parser sometimes wanders)."""
-    lo = ctx.sentence_start(verb.idx)
-    hi = ctx.sentence_end(verb.idx + len(verb.text))
-    phrase = _subject_phrase(verb, ctx, depth)
-    if phrase and all(lo <= t.idx < hi for t in phrase):
-        return phrase
-    return []
-
-
-def _subject_phrase(verb, ctx: Context, depth: int = 0) -> list:
-    if verb.lower_ == "according":
-        for child in verb.children:
-            if child.lower_ == "to":
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and not ctx.quoted[obj.i]:
-                        return base_phrase(obj, ctx)
-        return []
-    children = list(verb.children)
-    for child in children:
-        if child.dep_ in ("nsubj", "csubj") and not ctx.quoted[child.i]:
-            if child.lower_ in cues.RELATIVE and verb.dep_ == "relcl":
-                return base_phrase(verb.head, ctx)
-            return base_phrase(child, ctx)
-    passive = [c for c in children if c.dep_ in ("nsubjpass", "auxpass")]
-    if passive:
-        for child in verb.subtree:
-            if child.i > verb.i and (child.dep_ == "agent" or (child.lower_ == "by" and child.head.i >= verb.i)):
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and not ctx.quoted[obj.i]:
-                        return base_phrase(obj, ctx)
-        if cues.lemma(verb) in {"quote", "report", "cite"}:  # "he was quoted as saying"
-            for child in children:
-                if child.dep_ == "nsubjpass" and not ctx.quoted[child.i]:
-                    return base_phrase(child, ctx)
-        return []
-    if depth < 3 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "dep") and verb.head is not verb:
-        head = verb.head
-        if head.pos_ == "ADP" and head.head is not head:  # "quoted as saying"
-            head = head.head
-        if cues.is_verbal(head):
-            if cues.lemma(head) in ("quote", "cite") and verb.dep_ == "pcomp":
-                # "Reuters quoted one trader as saying": the trader speaks
-                for child in head.children:
-                    if child.dep_ == "dobj" and not ctx.quoted[child.i]:
-                        return base_phrase(child, ctx)
-            return subject_phrase(head, ctx, depth + 1)
-    return []
+def find_cue(ctx: Context, cand: Candidate) -> Cue | None:
+    before = _cue_before(ctx, cand)
+    if before is not None and before.where in ("colon", "heading") and not cand.embedded:
+        return before
+    if cand.embedded:
+        # a fragment belongs to the speech verb of its own clause first:
+        # Ferguson called him "a disgrace", Wenger added: -> Ferguson
+        inside = _cue_earlier(ctx, cand)
+        if inside is not None and resolve_speaker(ctx, inside):
+            return inside
+        # ... unless that verb has no source and a cue closes the sentence:
+        # Guidance said e-mails had "no current purpose", Mr Thomas said.
+        tail = _cue_tail(ctx, cand)
+        if tail is not None or inside is not None:
+            return tail or inside
+    after = _cue_after(ctx, cand)
+    if after is not None:
+        return after
+    if before is not None:
+        return before
+    return _cue_in_sentence(ctx, cand)
 
 
 def _cue_text(verb) -> str:
@@ -413,14 +387,6 @@ def _relative_aside(tokens: list) -> bool:
     return False
 
 
-def _main_part(phrase: list) -> list:
-    """The phrase before an apposition: "Alexandra Tower, a spokeswoman for ..." -> name."""
-    for k, t in enumerate(phrase):
-        if t.text in {",", "(", ")"} or (t.text in _DASHES and t.whitespace_):
-            return _trim(phrase[:k])
-    return phrase
-
-
 def _cue_before(ctx: Context, cand: Candidate) -> Cue | None:
     """``X said: "..."`` / ``X told reporters "..."`` / ``He added, "..."``."""
     sp = cand.span
@@ -472,36 +438,6 @@ def _cue_heading(ctx: Context, cand: Candidate, start: int, tokens: list) -> Cue
     return Cue("heading", None, phrase, phrase[-1], "heading")
 
 
-def _passive(verb) -> bool:
-    return verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-
-
-def _phrase_left(tokens: list) -> list:
-    """The noun phrase right before a verb whose subject the parser missed."""
-    out: list = []
-    for tok in reversed(tokens):
-        if tok.pos_ in ("AUX", "ADV", "PART") and not out:
-            continue
-        if not _nominal(tok) or tok.text == ",":
-            break
-        out.insert(0, tok)
-    return _trim(out)
-
-
-def _colon_phrase(tokens: list) -> list:
-    """``Mr Kelly's verdict: "..."`` -> Mr Kelly. The first name or pronoun before a colon."""
-    for k, tok in enumerate(tokens):
-        if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or tok.lower_ in cues.PERSON_PRONOUNS:
-            end = k + 1
-            while end < len(tokens) and tokens[end].pos_ == "PROPN":
-                end += 1
-            start = k
-            while start > 0 and tokens[start - 1].pos_ == "PROPN":
-                start -= 1
-            return tokens[start:end]
-    return []
-
-
 def _cue_in_sentence(ctx: Context, cand: Candidate, tail: bool = True) -> Cue | None:
     """A fragment's cue: a speech or thought verb elsewhere in its sentence."""
     return _cue_earlier(ctx, cand) or (_cue_tail(ctx, cand) if tail else None)
@@ -543,30 +479,239 @@ def _cue_tail(ctx: Context, cand: Candidate) -> Cue | None:
     return None
 
 
-def find_cue(ctx: Context, cand: Candidate) -> Cue | None:
-    before = _cue_before(ctx, cand)
-    if before is not None and before.where in ("colon", "heading") and not cand.embedded:
-        return before
-    if cand.embedded:
-        # a fragment belongs to the speech verb of its own clause first:
-        # Ferguson called him "a disgrace", Wenger added: -> Ferguson
-        inside = _cue_earlier(ctx, cand)
-        if inside is not None and resolve_speaker(ctx, inside):
-            return inside
-        # ... unless that verb has no source and a cue closes the sentence:
-        # Guidance said e-mails had "no current purpose", Mr Thomas said.
-        tail = _cue_tail(ctx, cand)
-        if tail is not None or inside is not None:
-            return tail or inside
-    after = _cue_after(ctx, cand)
-    if after is not None:
-        return after
-    if before is not None:
-        return before
-    return _cue_in_sentence(ctx, cand)
+# -- stage 4: speaker phrase -----------------------------------------------------------
+
+def subject_phrase(verb, ctx: Context, depth: int = 0) -> list:
+    """The tokens naming who performs a cue verb (never reaching across a sentence or
+    paragraph boundary, where the parser sometimes wanders)."""
+    lo = ctx.sentence_start(verb.idx)
+    hi = ctx.sentence_end(verb.idx + len(verb.text))
+    phrase = _subject_phrase(verb, ctx, depth)
+    if phrase and all(lo <= t.idx < hi for t in phrase):
+        return phrase
+    return []
 
 
-# -- stage 5: resolve ----------------------------------------------------------------------
+def _subject_phrase(verb, ctx: Context, depth: int = 0) -> list:
+    if verb.lower_ == "according":
+        for child in verb.children:
+            if child.lower_ == "to":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and not ctx.quoted[obj.i]:
+                        return base_phrase(obj, ctx)
+        return []
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ in ("nsubj", "csubj") and not ctx.quoted[child.i]:
+            if child.lower_ in cues.RELATIVE and verb.dep_ == "relcl":
+                return base_phrase(verb.head, ctx)
+            return base_phrase(child, ctx)
+    passive = [c for c in children if c.dep_ in ("nsubjpass", "auxpass")]
+    if passive:
+        for child in verb.subtree:
+            if child.i > verb.i and (child.dep_ == "agent" or (child.lower_ == "by" and child.head.i >= verb.i)):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and not ctx.quoted[obj.i]:
+                        return base_phrase(obj, ctx)
+        if cues.lemma(verb) in {"quote", "report", "cite"}:  # "he was quoted as saying"
+            for child in children:
+                if child.dep_ == "nsubjpass" and not ctx.quoted[child.i]:
+                    return base_phrase(child, ctx)
+        return []
+    if depth < 3 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "dep") and verb.head is not verb:
+        head = verb.head
+        if head.pos_ == "ADP" and head.head is not head:  # "quoted as saying"
+            head = head.head
+        if cues.is_verbal(head):
+            if cues.lemma(head) in ("quote", "cite") and verb.dep_ == "pcomp":
+                # "Reuters quoted one trader as saying": the trader speaks
+                for child in head.children:
+                    if child.dep_ == "dobj" and not ctx.quoted[child.i]:
+                        return base_phrase(child, ctx)
+            return subject_phrase(head, ctx, depth + 1)
+    return []
+
+
+def base_phrase(tok, ctx: Context) -> list:
+    """The noun phrase a subject token heads, without appositions and relative clauses."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    # an apposition or relative clause to the left cannot start the phrase
+    for i in range(tok.i - 1, start - 1, -1):
+        if doc[i].text in {",", "(", ")"} or doc[i].text in _DASHES and doc[i].whitespace_:
+            start = i + 1
+            break
+    end = tok.i + 1
+    right = tok.right_edge.i
+    while end <= right and (doc[end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or
+                            (doc[end].text in _DASHES and not doc[end].whitespace_ and not doc[end - 1].whitespace_)):
+        end += 1
+    toks = [doc[i] for i in range(start, end) if not ctx.quoted[i]]
+    return _trim(toks)
+
+
+def _phrase_after(tokens: list) -> list:
+    """An inverted subject: ``said GM chief executive Rick Waggoner, who ...``."""
+    out = []
+    for tok in tokens:
+        if tok.text in {",", ";", ":", "(", ")"} or tok.text in _TERMINATORS or tok.is_space:
+            break
+        if tok.lower_ in cues.RELATIVE or (cues.is_verbal(tok) and tok.pos_ != "AUX" and out):
+            break
+        if tok.pos_ == "ADP" and tok.lower_ not in {"of", "for"} and out:
+            break
+        if tok.pos_ == "ADV" and not out:
+            continue
+        out.append(tok)
+    # "said Smith yesterday": drop a trailing date, but keep "the 30-year-old"
+    k = len(out)
+    while k > 0 and out[k - 1].ent_type_ in ("DATE", "TIME"):
+        k -= 1
+    if 0 < k < len(out) and out[k - 1].pos_ in ("PROPN", "NOUN"):
+        out = out[:k]
+    return _trim(out)
+
+
+def _phrase_left(tokens: list) -> list:
+    """The noun phrase right before a verb whose subject the parser missed."""
+    out: list = []
+    for tok in reversed(tokens):
+        if tok.pos_ in ("AUX", "ADV", "PART") and not out:
+            continue
+        if not _nominal(tok) or tok.text == ",":
+            break
+        out.insert(0, tok)
+    return _trim(out)
+
+
+def _colon_phrase(tokens: list) -> list:
+    """``Mr Kelly's verdict: "..."`` -> Mr Kelly. The first name or pronoun before a colon."""
+    for k, tok in enumerate(tokens):
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or tok.lower_ in cues.PERSON_PRONOUNS:
+            end = k + 1
+            while end < len(tokens) and tokens[end].pos_ == "PROPN":
+                end += 1
+            start = k
+            while start > 0 and tokens[start - 1].pos_ == "PROPN":
+                start -= 1
+            return tokens[start:end]
+    return []
+
+
+def _main_part(phrase: list) -> list:
+    """The phrase before an apposition: "Alexandra Tower, a spokeswoman for ..." -> name."""
+    for k, t in enumerate(phrase):
+        if t.text in {",", "(", ")"} or (t.text in _DASHES and t.whitespace_):
+            return _trim(phrase[:k])
+    return phrase
+
+
+def _head_of(tokens: list):
+    """The head of a base noun phrase: its last nominal word ("the Sale full-back" -> back)."""
+    for tok in reversed(tokens):
+        if tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM") or (tok.pos_ == "ADJ" and tok.i > tokens[0].i):
+            return tok
+    return None
+
+
+def _nominal(tok) -> bool:
+    return tok.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM", "DET", "X") or tok.text in _DASHES \
+        or tok.text in {"'s", "\u2019s", "'", "&", ".", ","} or tok.tag_ == "POS"
+
+
+def _trim(tokens: list) -> list:
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _passive(verb) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+# -- stage 5: resolve ------------------------------------------------------------------
+
+def resolve_speaker(ctx: Context, cue: Cue) -> str | None:
+    """The actor id the cue's speaker phrase refers to, or None."""
+    actors = ctx.actors
+    head = cue.head
+    if head is None:
+        return None
+    low = head.lower_
+    if low in ("he", "she"):
+        # "A spokeswoman for X said ... . "...," she said": the pronoun is the spokeswoman, who
+        # speaks for X, and no named person of the text
+        found, spokes = _spokes_antecedent(ctx, head)
+        if found:
+            return spokes
+    found = actors.resolve(head)
+    if found:
+        return found
+    if low in cues.PERSON_PRONOUNS and low not in {"they", "them", "we"}:
+        return _actor_near(ctx, head.i, "PERSON")
+    if low in cues.ORG_PRONOUNS:
+        return _actor_near(ctx, head.i, "ORG")
+    if cues.is_pronoun(head):
+        return None
+    lem = cues.lemma(head)
+    # "an executive spokesman", "a GM spokeswoman": the modifier names the organisation
+    if lem in cues.SPOKES_NOUNS or low in cues.SPOKES_NOUNS:
+        owner = _owner_after(ctx, head)
+        if owner:
+            return owner
+        for tok in reversed(cue.phrase):
+            if tok is head:
+                continue
+            found = actors.resolve(tok) if (tok.ent_type_ or tok.pos_ == "PROPN") else None
+            cluster = actors.cluster(found) if found else None
+            if cluster is not None and (cluster.type != "PERSON" or head.tag_ not in ("NNS", "NNPS")):
+                return found
+            if cues.lemma(tok) in cues.ORG_NOUNS:
+                found = _actor_near(ctx, head.i, "ORG", prefer=cues.lemma(tok), strict=True)
+                if found:
+                    return found
+        names = [t for t in cue.phrase if t.i < head.i and _name_like(t) and t.tag_ != "POS"]
+        if names:
+            # "an FA statement" with no FA among the actors: the name still says whose
+            return actors.ensure_group(ctx.doc[names[0].i:names[-1].i + 1])
+        if head.tag_ not in ("NNS", "NNPS"):
+            # a bare "spokesman" / "the statement": the organisation of the sentences around
+            return _org_in_context(ctx, head)
+    if head.tag_ in ("NNS", "NNPS") or low in cues.GROUP_HINT:
+        if not cues.is_people_noun(head):
+            return None  # "her comments", "the figures": not a source
+        span = _group_span(ctx, cue.phrase)
+        return actors.ensure_group(span) if span is not None else None
+    if lem in cues.ORG_NOUNS:
+        named = _actor_near(ctx, head.i, "ORG", prefer=lem, strict=lem not in cues.FIRM_NOUNS)
+        if named:
+            return named
+        span = _group_span(ctx, cue.phrase)
+        return actors.ensure_group(span) if span is not None else None
+    if _name_like(head):
+        names = [t for t in cue.phrase if _name_like(t)]
+        span = ctx.doc[names[0].i:names[-1].i + 1]
+        return actors.ensure_group(span)
+    return _role_holder(ctx, cue, head)
+
+
+def _role_holder(ctx: Context, cue: Cue, head) -> str | None:
+    """A role noun: "the minister", "the 30-year-old", "the Sale full-back".
+
+    A person met earlier whose name or role holds the noun wins ("the prince" -> Prince
+    Charles); else a lower-case description ("the two-time champion") is taken to mean the
+    person mentioned last. A capitalised title nobody holds yet stays unresolved."""
+    word = head.lower_
+    match = _actor_near(ctx, head.i, "PERSON", prefer=word, strict=True)
+    if match:
+        return match
+    definite = any(t.lower_ == "the" or t.tag_ in ("POS", "PRP$") for t in cue.phrase)
+    if definite and not head.text[:1].isupper() and cues.is_person_noun(head):
+        return _actor_near(ctx, head.i, "PERSON")
+    return None
+
 
 def _actor_near(ctx: Context, before: int, want: str, prefer: str | None = None,
                 strict: bool = False) -> str | None:
@@ -668,87 +813,31 @@ def _name_like(tok) -> bool:
             and any(ch.isupper() for ch in tok.text))
 
 
-def resolve_speaker(ctx: Context, cue: Cue) -> str | None:
-    """The actor id the cue's speaker phrase refers to, or None."""
-    actors = ctx.actors
-    head = cue.head
-    if head is None:
-        return None
-    low = head.lower_
-    if low in ("he", "she"):
-        # "A spokeswoman for X said ... . "...," she said": the pronoun is the spokeswoman, who
-        # speaks for X, and no named person of the text
-        found, spokes = _spokes_antecedent(ctx, head)
-        if found:
-            return spokes
-    found = actors.resolve(head)
-    if found:
-        return found
-    if low in cues.PERSON_PRONOUNS and low not in {"they", "them", "we"}:
-        return _actor_near(ctx, head.i, "PERSON")
-    if low in cues.ORG_PRONOUNS:
-        return _actor_near(ctx, head.i, "ORG")
-    if cues.is_pronoun(head):
-        return None
-    lem = cues.lemma(head)
-    # "an executive spokesman", "a GM spokeswoman": the modifier names the organisation
-    if lem in cues.SPOKES_NOUNS or low in cues.SPOKES_NOUNS:
-        owner = _owner_after(ctx, head)
-        if owner:
-            return owner
-        for tok in reversed(cue.phrase):
-            if tok is head:
-                continue
-            found = actors.resolve(tok) if (tok.ent_type_ or tok.pos_ == "PROPN") else None
-            cluster = actors.cluster(found) if found else None
-            if cluster is not None and (cluster.type != "PERSON" or head.tag_ not in ("NNS", "NNPS")):
-                return found
-            if cues.lemma(tok) in cues.ORG_NOUNS:
-                found = _actor_near(ctx, head.i, "ORG", prefer=cues.lemma(tok), strict=True)
-                if found:
-                    return found
-        names = [t for t in cue.phrase if t.i < head.i and _name_like(t) and t.tag_ != "POS"]
-        if names:
-            # "an FA statement" with no FA among the actors: the name still says whose
-            return actors.ensure_group(ctx.doc[names[0].i:names[-1].i + 1])
-        if head.tag_ not in ("NNS", "NNPS"):
-            # a bare "spokesman" / "the statement": the organisation of the sentences around
-            return _org_in_context(ctx, head)
-    if head.tag_ in ("NNS", "NNPS") or low in cues.GROUP_HINT:
-        if not cues.is_people_noun(head):
-            return None  # "her comments", "the figures": not a source
-        span = _group_span(ctx, cue.phrase)
-        return actors.ensure_group(span) if span is not None else None
-    if lem in cues.ORG_NOUNS:
-        named = _actor_near(ctx, head.i, "ORG", prefer=lem, strict=lem not in cues.FIRM_NOUNS)
-        if named:
-            return named
-        span = _group_span(ctx, cue.phrase)
-        return actors.ensure_group(span) if span is not None else None
-    if _name_like(head):
-        names = [t for t in cue.phrase if _name_like(t)]
-        span = ctx.doc[names[0].i:names[-1].i + 1]
-        return actors.ensure_group(span)
-    return _role_holder(ctx, cue, head)
+# -- stage 6: inherit ------------------------------------------------------------------
 
+def _inherit(ctx: Context, cands: list[Candidate], speakers: list, k: int,
+             last: str | None) -> tuple[str | None, str]:
+    """The speaker of a floating quote (one with no cue of its own), and how it was found
+    (the quote's ``cue`` in the output: "continued", "after <verb>", "before <verb>", "topic")."""
+    sp = cands[k].span
+    holds_quote, reported, subject = _previous_sentence(ctx, sp)
+    if holds_quote:
+        return last, "continued"  # a quote just before: this one carries it on
+    # an unclosed quote runs on into the next one: "A. "B," said Holmes.
+    j = k
+    while cands[j].span.close_at is None and j + 1 < len(cands):
+        nxt = cands[j + 1]
+        if ctx.text[cands[j].span.end:nxt.span.open_at].strip():
+            break
+        if nxt.cue is not None and nxt.cue.where == "after":
+            return speakers[j + 1], f"before {nxt.cue.text}"
+        j += 1
+    if reported:
+        return reported  # "Ms Lomax intimated. "In economic assessment, ...""
+    if subject and last is None:
+        return subject, "topic"  # "Holmes cruised to victory. "It was nice ...""
+    return last, "continued"
 
-def _role_holder(ctx: Context, cue: Cue, head) -> str | None:
-    """A role noun: "the minister", "the 30-year-old", "the Sale full-back".
-
-    A person met earlier whose name or role holds the noun wins ("the prince" -> Prince
-    Charles); else a lower-case description ("the two-time champion") is taken to mean the
-    person mentioned last. A capitalised title nobody holds yet stays unresolved."""
-    word = head.lower_
-    match = _actor_near(ctx, head.i, "PERSON", prefer=word, strict=True)
-    if match:
-        return match
-    definite = any(t.lower_ == "the" or t.tag_ in ("POS", "PRP$") for t in cue.phrase)
-    if definite and not head.text[:1].isupper() and cues.is_person_noun(head):
-        return _actor_near(ctx, head.i, "PERSON")
-    return None
-
-
-# -- stage 6: inherit and assemble ---------------------------------------------------------
 
 def _previous_sentence(ctx: Context, sp: MarkedSpan) -> tuple[bool, tuple | None, str | None]:
     """What the sentence just before a floating quote offers:
@@ -787,82 +876,6 @@ def _attitude(verb) -> bool:
     if cues.lemma(verb) not in {"be", "appear", "seem", "remain", "sound", "look"}:
         return False
     return any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in verb.children)
-
-
-def extract_quotes(doc, actors: ActorIndex) -> list[Quote]:
-    spans = find_spans(doc.text)
-    ctx = Context(doc, spans, actors)
-    cands: list[Candidate] = []
-    for sp in spans:
-        cand = classify(ctx, sp)
-        cand.cue = find_cue(ctx, cand)
-        if cand.drop and not _speech_despite_looks(ctx, cand):
-            continue
-        if cand.cue is not None and (cand.cue.where == "heading" or
-                                     cand.cue.where == "before" and _says_it(ctx, cand)):
-            cand.embedded = False
-        if cand.cue is None and not cand.headline and (
-                cand.embedded or (cand.words < 4 and cand.text.rstrip()[-1:] not in ".!?,")):
-            continue  # a scare quote or a term, not speech
-        cands.append(cand)
-    speakers = [resolve_speaker(ctx, c.cue) if c.cue is not None else None for c in cands]
-    cue_texts = [c.cue.text if c.cue is not None else None for c in cands]
-    last: str | None = None
-    for k, cand in enumerate(cands):
-        if cand.cue is None and not cand.headline:
-            speakers[k], how = _inherit(ctx, cands, speakers, k, last)
-            cue_texts[k] = how if speakers[k] else None
-        if not cand.headline and (not cand.embedded or speakers[k]):
-            last = speakers[k]
-    return [_quote(ctx, c, a, t) for c, a, t in zip(cands, speakers, cue_texts)]
-
-
-def _inherit(ctx: Context, cands: list[Candidate], speakers: list, k: int,
-             last: str | None) -> tuple[str | None, str]:
-    """The speaker of a floating quote (one with no cue of its own), and how it was found
-    (the quote's ``cue`` in the output: "continued", "after <verb>", "before <verb>", "topic")."""
-    sp = cands[k].span
-    holds_quote, reported, subject = _previous_sentence(ctx, sp)
-    if holds_quote:
-        return last, "continued"  # a quote just before: this one carries it on
-    # an unclosed quote runs on into the next one: "A. "B," said Holmes.
-    j = k
-    while cands[j].span.close_at is None and j + 1 < len(cands):
-        nxt = cands[j + 1]
-        if ctx.text[cands[j].span.end:nxt.span.open_at].strip():
-            break
-        if nxt.cue is not None and nxt.cue.where == "after":
-            return speakers[j + 1], f"before {nxt.cue.text}"
-        j += 1
-    if reported:
-        return reported  # "Ms Lomax intimated. "In economic assessment, ...""
-    if subject and last is None:
-        return subject, "topic"  # "Holmes cruised to victory. "It was nice ...""
-    return last, "continued"
-def _speech_despite_looks(ctx: Context, cand: Candidate) -> bool:
-    """A title-like or name-like span still counts when a cue frames it as an utterance:
-    ``"Thank You Very Much," he said`` / ``She said: "Go Home Now"``."""
-    cue = cand.cue
-    if cue is None:
-        return False
-    if cue.where == "colon":
-        return True
-    if cue.where == "after":
-        return not cand.embedded
-    return cue.where == "before" and _says_it(ctx, cand)
-
-
-def _says_it(ctx: Context, cand: Candidate) -> bool:
-    """The quote is what the cue verb says (``said "We ..."``, ``told reporters "We ..."``,
-    ``he said, "and ..."``), not a fragment built into the sentence (``urged him to "act"``)."""
-    left = _left_text(ctx, cand.span)
-    verb = cand.cue.verb
-    if left.endswith(",") or verb is None:
-        return True
-    if not ctx.text[verb.idx + len(verb.text):cand.span.open_at].strip():
-        return True  # the verb stands right before the mark
-    last = left.split()[-1].lower() if left.split() else ""
-    return cand.text[:1].isupper() and last not in {"to", "of", "as", "the", "a", "an", "that"}
 
 
 def _quote(ctx: Context, cand: Candidate, actor_id: str | None, cue: str | None) -> Quote:
