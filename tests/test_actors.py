@@ -507,3 +507,36 @@ def test_job_noun_before_an_organisation_tag_makes_a_person(actors_of, nlp):
     assert not any(e.label_ == "PERSON" for e in doc.ents if "Milan" in e.text)  # the case this covers
     ps = people(find_actors(doc).finish([]))
     assert "Milan Baros" in ps and "Baros" in ps["Milan Baros"].aliases
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Fans were chanting for the head of chairman Keith Haslett.", "Keith Haslett", "chairman"),
+    ("He was backed by his cabinet colleagues Foreign Secretary Jack Strawson and others.",
+     "Jack Strawson", "Foreign Secretary"),
+    ("Treasurer Peter Costelloe said growth was strong.", "Peter Costelloe", "Treasurer"),
+    ("Responding to the announcement WLGA finance spokesman Bob Wellings, of Torfaen, said rises "
+     "must be small.", "Bob Wellings", "WLGA finance spokesman"),
+    ("Humphries, now effectively the first choice's deputy at fly-half, wins his 65th cap. "
+     "David Humphries is happy.", "David Humphries", "first choice's deputy at fly-half"),
+])
+def test_role_zone_repairs(actors_of, text, name, role):
+    _, _, actors = actors_of(text)
+    assert people(actors)[name].role == role
+
+
+def test_employer_and_home_town_are_not_people(actors_of):
+    _, _, actors = actors_of(
+        "\"Oil will stay high,\" said Victor Shum, an analyst with Purvin and Gertz in Singapore. "
+        "Responding to the announcement WLGA finance spokesman Bob Wellings, of Torfaen, said rises must be small.")
+    assert set(people(actors)) == {"Victor Shum", "Bob Wellings"}
+
+
+def test_names_with_particles_post_nominals_and_headlines(actors_of):
+    _, _, actors = actors_of(
+        "UK heading wrong way, says Howard\n\nTony Blair has been accused of failing. "
+        "The law was approved by President Luiz Inacio Lula da Silva. Mr Lula called it historic. "
+        "Donors include William Haugh OBE, a refrigerator magnate.")
+    ps = people(actors)
+    assert "Tony Blair" in ps and not any("Howard" in n and "Blair" in n for n in ps)
+    assert "Mr Lula" in ps["Luiz Inacio Lula da Silva"].aliases and "Mr Lula" not in ps
+    assert ps["William Haugh"].role == "refrigerator magnate"

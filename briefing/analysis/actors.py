@@ -247,7 +247,8 @@ def _build(index: ActorIndex, doc) -> None:
             else:
                 people_spans.append([ent.start, ent.end])
     for a, b in people_spans:
-        claim(person_mention(doc, a, b))
+        for x, y in _line_pieces(doc, a, b):  # "Howard\n\nTony Blair": a headline and a name
+            claim(person_mention(doc, x, y))
     # "Finlay Calder" tagged as an organisation while "Calder" alone is a person elsewhere.
     lone = {N.norm_word(e.text) for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
     for ent in doc.ents:
@@ -312,3 +313,19 @@ def _share_surnames(doc, mentions: list[Mention]) -> None:
         other = by_start.get(m.tok_end + 1)
         if other is not None and len(other.words) >= 2 and N.is_first_name(other.words[0]) and not other.title:
             m.words = [m.words[0]] + other.words[1:]
+
+
+def _line_pieces(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A token range cut at line breaks."""
+    out, a = [], start
+    for k in range(start, end):
+        if "\n" in doc[k].text:
+            if k > a:
+                out.append((a, k))
+            a = k + 1
+        elif "\n" in doc[k].whitespace_:
+            out.append((a, k + 1))
+            a = k + 1
+    if end > a:
+        out.append((a, end))
+    return out

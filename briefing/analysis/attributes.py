@@ -77,6 +77,8 @@ def _mention_role(doc, span, blocked: set[int], person: bool) -> str | None:
     def candidates():
         yield role_before(doc, span.start, blocked)
         yield role_around(head_of(doc, span.start, span.end))
+        if span.end < len(doc) and doc[span.end].text in N.POST_NOMINALS:
+            yield role_around(doc[span.end])  # "William Haughey OBE, a refrigerator magnate"
         yield role_after_dash(doc, span.end)
 
     for role in candidates():
@@ -157,8 +159,12 @@ def retype_people(index: ActorIndex, doc) -> None:
         org = False
         if c.role:
             head = re.split(r"\s+(?:of|for|at|in|based)\s+", c.role.lower())[0].split()
+            words = c.role.lower().split()
             if head and head[-1] in ORG_ROLE_HEADS:
                 org = True
+            elif len(words) >= 3 and words[-1] in ORG_ROLE_HEADS and words[-2] not in ("the", "a", "an", "its") \
+                    and words[-3] in ("of", "at", "for"):
+                org = True  # "joint founder of merchant bank Hambro Magan"
         if not org:
             for s, e in c.mentions:
                 after = text[e:e + 8]

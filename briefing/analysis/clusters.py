@@ -17,6 +17,7 @@ from briefing.analysis import names as N
 from briefing.analysis.mentions import (
     POSSESSIVE, Mention, core_words, head_of, is_full_name, name_fit,
 )
+from briefing.analysis.roles import is_person_noun
 
 if TYPE_CHECKING:
     from briefing.analysis.actors import ActorIndex
@@ -226,7 +227,7 @@ def filter_people(index: ActorIndex, doc) -> None:
                     if nxt.text[:1].isupper() and N.norm_word(nxt.text) in N.ORG_WORDS:
                         bad = True
         if not bad:
-            bad = _placey_or_listed(index, doc, c)
+            bad = _placey_or_listed(index, doc, c) or _common_word(doc, c)
         if bad:
             c.hidden = True
             for i, cid in list(index._by_token.items()):
@@ -236,6 +237,16 @@ def filter_people(index: ActorIndex, doc) -> None:
 
 _PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "outside", "inside", "across", "around",
                 "throughout", "via", "towards", "toward", "between"}
+
+
+def _common_word(doc, c: Cluster) -> bool:
+    """A capitalised common word at the start of its sentences ("Jobs will be lost", "Coal has
+    vanished") whose lowercase form the text also uses."""
+    spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in c.mentions]
+    if not spans or any(sp is None or not sp[0].is_sent_start for sp in spans):
+        return False
+    low = spans[0].text.lower()
+    return any(t.text == low for t in doc)
 
 
 _SEAT_NOUNS = {"mp", "mep", "msp", "am", "member", "seat", "constituency", "candidate", "mla"}
@@ -264,6 +275,17 @@ def _placey_or_listed(index: ActorIndex, doc, c: Cluster) -> bool:
             continue
         if r.dep_ in ("compound", "amod") and r.head.i == sp.end and r.head.is_lower and r.head.pos_ == "NOUN":
             bad += 1  # "Foster carers": a word modifying a common noun
+            continue
+        first = r
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ in ("at", "with") and is_person_noun(first.head.head.text) \
+                and first.head.head.is_lower:
+            bad += 1  # "an analyst with Purvin and Gertz": an employer
+            continue
+        if r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.i in index._by_token \
+                and index._by_token[r.head.head.i] != c.id:
+            bad += 1  # "Bob Wellington, of Torfaen": where someone is from
             continue
         mates = list(r.conjuncts)
         types = {t.ent_type_ for t in mates}

@@ -125,6 +125,8 @@ def name_fit(mwords, cwords) -> int:
         return 2
     if len(c) >= 2 and (c[-1] == w or (len(c) >= 3 and " ".join(c[-2:]) == w)):
         return 2
+    if len(c) >= 3 and any(c[k] == w and c[k + 1] in N.PARTICLES for k in range(1, len(c) - 1)):
+        return 2  # "Mr Lula" for "Luiz Inacio Lula da Silva"
     if len(c) >= 2 and w == c[0] and not N.is_initial(cwords[0]) and c[0] not in N.PARTICLES:
         return 1
     return 0
@@ -211,6 +213,8 @@ def person_mention(doc, start: int, end: int, kind: str = "name") -> Mention | N
     span_start = start
     if title and start > 0 and N.norm_word(doc[start - 1].text).rstrip(".") == title:
         span_start = start - 1
+    while end - start > 1 and doc[end - 1].text.rstrip(".") in N.POST_NOMINALS:
+        end -= 1  # "William Haughey OBE"
     # "Lord Nicholls of Birkenhead": a peer's territorial designation is part of the full name
     span_end = end
     territory = None

@@ -60,6 +60,10 @@ AFFILIATION_WORDS = {
     "palestinian", "egyptian", "iraqi", "iranian", "russian", "chinese", "japanese", "indian",
 }
 
+# Letters after a name that are not part of it ("William Haughey OBE", "Ruth Kelly MP").
+POST_NOMINALS = {"OBE", "MBE", "CBE", "KBE", "DBE", "GBE", "QC", "KC", "MP", "MEP", "MSP", "AM", "MLA",
+                 "TD", "VC", "FRS", "PhD"}
+
 # Capitalised job titles seen before names ("Prime Minister Ephraim Inoni").
 TITLE_WORDS = {
     "president", "minister", "secretary", "secretary-general", "chancellor", "premier", "prime",
@@ -69,7 +73,11 @@ TITLE_WORDS = {
     "prince", "princess", "pope", "cardinal", "bishop", "archbishop", "inspector", "sheriff",
     "commander", "officer", "attorney", "advocate", "solicitor", "chair", "editor",
     "correspondent", "ceo", "executive", "boss", "head", "founder", "envoy", "adviser",
-    "advisor", "economist", "analyst", "professor", "lawyer", "diplomat",
+    "advisor", "economist", "analyst", "professor", "lawyer", "diplomat", "treasurer",
+    "constable", "superintendent", "lieutenant", "admiral", "marshal", "provost", "dean",
+    "chaplain", "rector", "vicar", "canon", "rabbi", "imam", "emir", "sultan", "chairperson",
+    "coroner", "magistrate", "recorder", "registrar", "auditor", "comptroller", "ombudsman",
+    "attorney-general", "solicitor-general", "vice-president", "vice-chairman",
 }
 
 # Nouns that name a person by job, position or description: the heads of role nominals

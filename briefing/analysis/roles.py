@@ -24,6 +24,8 @@ TEMPORAL = {
     "statement", "interview", "speech", "letter", "name", "return", "absence", "injury",
     "view", "decision", "move", "plan", "plans", "move", "fact", "help", "support", "lack",
 }
+_TITLE_MODIFIERS = {"shadow", "deputy", "vice", "acting", "junior", "former", "interim", "caretaker",
+                    "assistant", "associate", "senior", "chief", "joint", "co"}
 _STOP_ENTS = {"DATE", "TIME", "PERCENT", "MONEY"}
 _LEAD_DROP = {"fellow", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 _CONNECT = {"of", "for", "and", "&", "-", "'s", "\u2019s", "'", "\u2019", "at", "to"}
@@ -46,7 +48,8 @@ def _affiliation(tokens) -> bool:
 def _clean(tokens) -> str | None:
     """The role text of a token run, with leading determiners and connectors removed."""
     toks = list(tokens)
-    while toks and (toks[0].lower_ in _LEAD_DROP or toks[0].lower_ in _CONNECT or toks[0].is_punct):
+    while toks and (toks[0].lower_ in _LEAD_DROP or toks[0].lower_ in _CONNECT or toks[0].is_punct
+                    or (toks[0].pos_ == "ADV" and toks[0].lower_ not in ("vice",))):  # "now effectively"
         toks = toks[1:]
     while toks and (toks[-1].lower_ in _CONNECT or toks[-1].is_punct or toks[-1].lower_ in {"who", "which", "that"}):
         toks = toks[:-1]
@@ -102,6 +105,20 @@ def role_before(doc, start: int, blocked: set[int]) -> str | None:
         i -= 1
     while zone and zone[0].lower_ in _CONNECT:
         zone = zone[1:]
+    # "his cabinet colleagues Foreign Secretary Jack Straw", "the announcement WLGA finance
+    # spokesman Bob Wellington": a common noun followed by a capitalised word ends another
+    # noun phrase; the role starts after it
+    for k in range(len(zone) - 2, -1, -1):
+        t, nxt = zone[k], zone[k + 1]
+        if t.pos_ == "NOUN" and t.is_lower and t.is_alpha and nxt.text[:1].isupper() and nxt.is_alpha \
+                and t.lower_ not in _TITLE_MODIFIERS and (t.tag_ in ("NNS", "NNPS") or not is_person_noun(t.text)):
+            zone = zone[k + 1:]
+            break
+    # "the head of chairman Keith Haslam": an office right before the name is the role
+    if len(zone) >= 3 and zone[-1].is_lower and (zone[-1].lower_ in ROLE_NOUNS or zone[-1].lower_ in TITLE_WORDS):
+        last_of = max((k for k, t in enumerate(zone) if t.lower_ in ("of", "for")), default=-1)
+        if last_of >= 0 and all(t.is_lower for t in zone[last_of + 1:]):
+            zone = zone[last_of + 1:]
     if not zone:
         return None
     cut = next((k for k, t in enumerate(zone) if t.lower_ in ("of", "for") and k > 0), len(zone))
