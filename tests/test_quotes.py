@@ -302,3 +302,12 @@ def test_a_quote_that_ends_its_sentence_starts_a_new_one(analyse):
     quotes = quotes_of(analyse, text)
     assert [q.speaker for q in quotes] == ["Mary Jones", "Mary Jones"]
     assert quotes[1].cue == "continued"
+
+
+def test_a_headline_quote_belongs_to_the_speaker_of_the_first_sentence(analyse):
+    text = ("'We will not give up the rebate'\n\n"
+            "Britain will not renegotiate its budget rebate at next week's summit, Jack Straw said.\n\n"
+            "The foreign secretary told MPs the rebate was fair.")
+    q = only(quotes_of(analyse, text), "give up")
+    assert q.speaker == "Jack Straw"
+    assert q.cue == "lead said"

@@ -19,7 +19,7 @@ The extractor runs in small, separately testable stages:
 
 Every attributed quote says how in ``cue``: the cue word(s) ("said", "according to", ":",
 "heading") or, when inherited, "continued", "before <verb>", "after <verb>", "mention",
-"topic".
+"topic", and for a headline quote "lead <verb>" (the first sentence's speaker).
 """
 
 from __future__ import annotations
@@ -92,7 +92,10 @@ def extract_quotes(doc, actors: ActorIndex) -> list[Quote]:
     cue_texts = [c.cue.text if c.cue is not None else None for c in cands]
     last: str | None = None
     for k, cand in enumerate(cands):
-        if cand.cue is None and not cand.headline:              # stage 6
+        if cand.cue is None and cand.headline:
+            speakers[k], how = _lead_speaker(ctx)
+            cue_texts[k] = how if speakers[k] else None
+        elif cand.cue is None:                                    # stage 6
             speakers[k], how = _inherit(ctx, cands, speakers, k, last)
             cue_texts[k] = how if speakers[k] else None
         if not cand.headline and (not cand.embedded or speakers[k]):
@@ -837,6 +840,29 @@ def _inherit(ctx: Context, cands: list[Candidate], speakers: list, k: int,
     if subject and last is None:
         return subject, "topic"  # "Holmes cruised to victory. "It was nice ...""
     return last, "continued"
+
+
+def _lead_speaker(ctx: Context) -> tuple[str | None, str]:
+    """A headline quote (``'UK will stand firm on EU rebate'``) is the words of whoever the
+    first sentence of the story reports ("..., Jack Straw said.")."""
+    if len(ctx.paras) < 2:
+        return None, ""
+    a, b = ctx.paras[1]
+    end = ctx.sentence_end(a)
+    for i in ctx.token_range(a, end):
+        tok = ctx.doc[i]
+        if ctx.quoted[i] or not (cues.is_cue_verb(tok, strict=True) or tok.lower_ == "according"):
+            continue
+        phrase = subject_phrase(tok, ctx)
+        if tok.lower_ == "according" and not phrase:
+            phrase = _phrase_after([t for t in ctx.doc[i + 2:ctx.token_range(a, end).stop]])
+        head = _head_of(_main_part(phrase)) if phrase else None
+        if head is None or cues.is_pronoun(head):
+            continue
+        actor = resolve_speaker(ctx, Cue(_cue_text(tok), tok, phrase, head, "sentence"))
+        if actor:
+            return actor, f"lead {_cue_text(tok)}"
+    return None, ""
 
 
 def _previous_sentence(ctx: Context, sp: MarkedSpan) -> tuple[bool, tuple | None, str | None]:
