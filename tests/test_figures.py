@@ -63,6 +63,12 @@ SPANS = [
     ("The strike involved two and a half million workers.", "two and a half million", 2_500_000, None),
     ("One in five adults has never voted.", "One in five", 0.2, None),
     ("Sales rose by three quarters of the total.", "three quarters", 0.75, None),
+    ("Nearly half a million children skip school each day.", "Nearly half a million", 500_000, None),
+    ("The euro was trading at $1,3280 against the dollar.", "$1,3280", 1.328, "USD"),
+    ("The bank needed a one trillion won bail-out.", "one trillion won", 10**12, "KRW"),
+    ("She cleared 1.87m to win the high jump.", "1.87m", 1.87, "m"),
+    ("The channel says 2.25m viewers tuned in.", "2.25m", 2_250_000, None),
+    ("At least one fan needed treatment after the match.", "At least one", 1, None),
 ]
 
 
@@ -104,6 +110,26 @@ HEADS = [
     ("The firm will shed 12,000 jobs - one fifth of the total - by 2006.", "one fifth", "job"),
     ("Labour's campaign cost £1.7m, the Greens' £404,000.", "£404,000", "cost"),
     ("The group, which is worth $17bn, was founded in 1966.", "$17bn", "group"),
+    # the subject of a change verb, wherever the parse hangs the amount
+    ("Figures showed imports down 4.1% to $12.2bn in March.", "$12.2bn", "import"),
+    ("Net profits rose 4% to £120m ($230m) in 2004.", "£120m", "profit"),
+    ("Net profits rose 4% to £120m ($230m) in 2004.", "$230m", "profit"),
+    ("Unemployment rose 12,000 in May.", "12,000", "unemployment"),
+    ("Jobless claims topped 3 million last week.", "3 million", "claim"),
+    ("The gap has widened to a record $40bn.", "$40bn", "gap"),
+    ("The deficit - far larger than the $20bn expected by analysts - alarmed markets.", "$20bn", "deficit"),
+    ("Operating costs rose by £20m or 12% last year.", "12%", "cost"),
+    # the noun phrase after the figure, however it was parsed
+    ("More than 9,000 long term care beds were lost.", "More than 9,000", "bed"),
+    ("Attendance rose at the 40 worst hit schools.", "40", "school"),
+    ("The firm blocked a $2.1bn (£1.1bn) takeover by its rival.", "$2.1bn", "takeover"),
+    ("Managers misused 30m yuan ($3.6m) of company funds.", "30m yuan", "fund"),
+    ("The lender was saved by a $4.5bn bail-out.", "$4.5bn", "bail-out"),
+    ("Serial offenders make up one in 20 prisoners.", "one in 20", "prisoner"),
+    ("Annual revenues - £60m - fell short of forecasts.", "£60m", "revenue"),
+    # what generic nouns are of
+    ("The number of Britons out of work rose to 1.4 million.", "1.4 million", "Briton"),
+    ("The brunt of unemployment is felt in the north, where the rate is 12.5%.", "12.5%", "unemployment"),
 ]
 
 
@@ -118,6 +144,24 @@ def test_what_names_counted_noun_and_verb(figs):
     assert f.what == "villagers killed"
     f = _find(figs("The battery intercepted more than 300 shells."), "more than 300")
     assert "intercepted" in f.what and "shells" in f.what
+
+
+def test_what_keeps_modifiers_but_no_other_numbers(figs):
+    found = figs("Just 13 of the country's 659 MPs are women.")
+    f = _find(found, "Just 13")
+    assert f.head == "MP" and "659" not in f.what and "MPs" in f.what
+    f = _find(figs("The brunt of unemployment is felt in the north, where the rate is 12.5%."), "12.5%")
+    assert f.what == "unemployment rate"
+    f = _find(figs("He has promised a 50% tax rate on the rich."), "50%")
+    assert f.what.startswith("tax rate")
+
+
+def test_heads_are_not_modifiers_of_a_number(figs):
+    # "one-way" is not what £10 measures; "record" is not what $40bn measures.
+    for sentence, text in (("The fee went from £6 to £10 one-way.", "£10"),
+                           ("The gap has widened to a record $40bn.", "$40bn")):
+        f = _find(figs(sentence), text)
+        assert f.head not in ("way", "one-way", "record"), f.head
 
 
 def test_sentence_offsets(figs):
@@ -200,6 +244,13 @@ NOT_FIGURES = [
     "The plant has been used for thousands of years.",
     "The vote closes at 10 local time.",
     "They will meet again in 16 or 17 March.",
+    "They wasted a 17-6 half-time lead.",
+    "The old 2-3-2 scrum was banned.",
+    "Songs under 2:30 are now common.",
+    "Sales may stay weak for the next two quarters.",
+    "They slumped to a ninth successive defeat.",
+    "The update ships with iOS 13 next week.",
+    "2. Surveillance\nCameras are everywhere now.",
 ]
 
 
@@ -339,7 +390,8 @@ def test_parser_is_total(text):
 @pytest.mark.parametrize("text,value", [
     ("a million", 1_000_000), ("a dozen", 12), ("half", 0.5), ("one and a half", 1.5),
     ("tens of thousands", 10_000), ("hundreds", 100), ("Two million", 2_000_000), ("3.3m", 3_300_000),
-    ("one in five", 0.2), ("twenty five", 25),
+    ("one in five", 0.2), ("twenty five", 25), ("half a million", 500_000), ("one trillion", 10**12),
+    ("three hundred trillion", 3 * 10**14), ("half a dozen", 6),
 ])
 def test_parser_examples(text, value):
     assert math.isclose(parse_number(text), value, rel_tol=1e-9)

@@ -43,17 +43,20 @@ _NUMW = "|".join(sorted(set(UNITS) | set(TENS) | {"hundred", "thousand", "millio
                         key=len, reverse=True))
 _WORDNUM = rf"(?:{_FIRST})(?:(?:\s+and\s+|[ -])(?:{_NUMW}))*"
 _FRAC = "|".join(sorted(FRACTIONS, key=len, reverse=True))
-# Digits not glued to a word before them ("G8", "BBC1", "F-16", "Covid-19").
-_DIGITS = r"(?<![\w.,/])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]\d)"
+# After digits only a plural fraction word is a fraction: "2 thirds", but not "6 half-time".
+_PLURAL_FRAC = "|".join(sorted((f for f in FRACTIONS if f.endswith("s") and f != "halves"), key=len, reverse=True))
+# Digits not glued to a word before them ("G8", "BBC1", "F-16", "Covid-19") nor the minutes of
+# a time ("2:30"). A comma before four or more digits is a decimal comma ("$1,8923").
+_DIGITS = r"(?<![\w.,/])(?<![A-Za-z]-)(?<!\d:)(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3},\d{4,}|\d+)(?:\.\d+)?(?![.,]\d)"
 
 CORE_RE = re.compile(
     rf"""
-    (?P<frac>\b(?:{_WORDNUM}|an?|\d+)[ -](?:{_FRAC})\b)
+    (?P<frac>\b(?:(?:{_WORDNUM}|an?)[ -](?:{_FRAC})|\d+[ -](?:{_PLURAL_FRAC}))\b)
   | (?P<ratio>\b(?:one|\d+)\s+in\s+(?:{_WORDNUM}|\d+)\b(?!\s*-))
   | (?P<vague>\b(?:tens|dozens|scores|hundreds|thousands|millions|billions)
         (?:\s+of\s+(?:thousands|millions|billions)\b|(?=\s+of\b))
         (?!\s+of\s+(?:years|months|weeks|days|hours|minutes|seconds|miles)\b))
-  | (?P<aword>\ban?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)
+  | (?P<aword>\b(?:half\s+)?an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)
   | (?P<half>\bhalf(?=\s+(?:of|the|its|their|his|her|all)\b))
   | (?P<words>\b{_WORDNUM}\b(?:\s+and\s+a\s+half\b)?(?:\s+dozen\b)?)
   | (?P<digits>{_DIGITS}(?:\s+and\s+a\s+half\b)?)
@@ -83,6 +86,11 @@ _APPROX_RE = re.compile(
     r"as\s+(?:many|much|few|little)\s+as|close\s+to|in\s+excess\s+of|upwards\s+of|"
     r"(?:just|well|slightly)\s+(?:over|under|short\s+of)|an\s+estimated|almost|nearly|about|"
     r"around|roughly|approximately|some|over|under|only|just)\s+$", re.I)
+# Two figures of one thing: "£106m or 47.3%", "from 157,000 to 133,000", "$4bn, or 5%".
+_JOINED_RE = re.compile(r"\s*,?\s*(?:or|and|to)\s+|\s*\u2013\s*|-", re.I)
+# Approximators that make even "one" a figure: "at least one supporter", "more than one".
+_STRONG_APPROX_RE = re.compile(r"(?:more|less|fewer)\s+than\s|at\s+(?:least|most)\s|up\s+to\s|"
+                               r"as\s+many\s+as\s", re.I)
 # "5-6", "5\u20136", "5 to 6", "between 5 and 6", "5 or 6"; a spaced hyphen is a dash: "- 65% -".
 _RANGE_SEP_RE = re.compile(r"-|\u2013|\s*\u2013\s*|\s+(?:to|and|or)\s+", re.I)
 _CURRENCY_PREFIXES = sorted(CURRENCY_SIGNS, key=len, reverse=True)
@@ -126,6 +134,8 @@ def _extend(text: str, m: re.Match) -> _Cand:
     kind = m.lastgroup or "digits"
     cs, ce = m.span()
     c = _Cand(cs, ce, cs, ce, kind, m.group())
+    if kind == "digits" and re.fullmatch(r"\d{1,3},\d{4,}", c.number):
+        c.number = c.number.replace(",", ".")  # a decimal comma: "$1,8923"
     pos = ce
     if kind == "digits":
         suf = _SUFFIX_RE.match(text, pos)
@@ -234,6 +244,8 @@ def _link_ranges(text: str, cands: list[_Cand]) -> None:
         if len(gap) > 5 or not _RANGE_SEP_RE.fullmatch(gap):
             continue
         a.neighbour, b.neighbour = b, a
+        if a.reject == "score" and gap == "-" and b.kind == "digits" and b.plain:
+            b.reject = "score"  # "2-3-2", "6-4 6-3": every number of the chain
         if a.reject or b.reject or a.kind not in ("digits", "words") or b.kind not in ("digits", "words"):
             continue
         if a.plain and b.plain and a.kind == b.kind == "digits" and not a.approx and gap in ("-", "\u2013") \
@@ -266,6 +278,23 @@ def _num(v: float) -> float | int:
 
 # --- what a figure counts --------------------------------------------------------------------
 
+# Nouns that say how big a figure is, not what it measures: "widened to a record $60bn",
+# "the record high of 799".
+NON_HEADS = {"record", "high", "low", "peak", "all-time"}
+# "the number of Americans": the figure counts what these nouns are of.
+GENERIC_OF = {"number", "total", "amount", "level", "proportion", "majority", "minority", "percentage",
+              "sum", "rest", "tally", "toll", "count"}
+# A bare "the rate" (or "the level") takes its topic from the sentence: "unemployment ... the rate".
+TOPIC_NOUNS = {"rate", "level"}
+RATE_TOPICS = {"unemployment", "inflation", "interest", "jobless", "growth", "mortality", "crime", "tax",
+               "exchange", "vacancy", "employment", "turnout", "birth", "death", "poverty", "literacy",
+               "infection", "default", "saving", "participation", "obesity", "poverty", "absence"}
+# Verbs whose bare count object or adverb measures their subject: "unemployment rose 7,000",
+# "claims topped 6 million" (but "lost eight" in sport counts something else).
+COUNT_CHANGE_VERBS = {"rise", "fall", "grow", "increase", "decrease", "drop", "climb", "jump", "slip",
+                      "decline", "surge", "soar", "slump", "plunge", "dip", "tumble", "top", "exceed",
+                      "reach", "total", "hit", "double", "treble", "halve", "stand", "remain", "swell",
+                      "number", "shrink", "widen", "narrow"}
 GENERIC_NOUNS = {"total", "number", "amount", "sum", "figure", "level", "share", "proportion",
                  "rest", "majority", "minority", "part", "percentage", "lot", "one", "average",
                  "other", "those", "these", "whom", "which", "them"}
@@ -304,11 +333,25 @@ _OPENERS = {'"', "'", "(", "[", "\u201c", "\u2018"}
 _PERSONAL = {"i", "he", "she", "we", "they", "you"}
 
 
+def _hyphen_start(tok) -> int:
+    """The first token of a hyphenated word the token ends: "bail-out" -> "bail"."""
+    doc, i = tok.doc, tok.i
+    while i >= 2 and doc[i - 1].text in ("-", "\u2011") and not doc[i - 1].whitespace_ \
+            and not doc[i - 2].whitespace_ and doc[i - 2].text[-1:].isalnum():
+        i -= 2
+    return i
+
+
 def _nounlike(tok, skip) -> bool:
     # The small model sometimes tags a noun in a noun's place as ADJ ("an $850m payout").
-    return (tok is not None and tok.i not in skip and not tok.like_num
+    if not (tok is not None and tok.i not in skip and not tok.like_num
             and (tok.pos_ in _NOUNISH or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"))
-            and not any(ch.isdigit() for ch in tok.text))
+            and not any(ch.isdigit() for ch in tok.text) and tok.text != "%"
+            and tok.lower_ not in NON_HEADS):
+        return False
+    # "£10 one-way", "a two-year deal": a word hyphenated to a number is a modifier.
+    start = _hyphen_start(tok)
+    return start == tok.i or not (tok.doc[start].like_num or tok.doc[start].i in skip)
 
 
 def _lemma(tok) -> str:
@@ -320,8 +363,11 @@ def _lemma(tok) -> str:
             word = word[:-1]
         names = [t.text for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == tok.i - 1]
         return " ".join(names + [word])  # "Virgin Blue", not "Blue"
-    if tok.text.isupper() and tok.text.endswith("s") and len(tok.text) > 2:
-        return tok.text[:-1]  # "CSOs" -> "CSO"
+    if re.fullmatch(r"[A-Z]{2,}s", tok.text):
+        return tok.text[:-1]  # "CSOs" -> "CSO", "MPs" -> "MP"
+    start = _hyphen_start(tok)
+    if start < tok.i:  # "bail-out", "take-over": the whole word
+        return (tok.doc[start:tok.i].text + tok.lemma_).lower()
     return tok.lemma_.lower()
 
 
@@ -348,7 +394,15 @@ def _phrase(tok, skip: set[int], limit: int = 4) -> str:
         if child.dep_ == "prep" and child.lower_ == "per" and child.i == right:
             right = child.right_edge.i + 1
             break
-    return doc[left:right].text
+    # No other number inside ("Britain's 659 MPs" -> "Britain's MPs").
+    def number_part(t) -> bool:
+        if t.i == tok.i:
+            return False
+        if t.like_num:  # but "No 9 prospects" keeps its label
+            return not (t.i > 0 and doc[t.i - 1].lower_ in LABEL_WORDS)
+        return t.pos_ == "SYM" or t.text == "%" or \
+            (t.i > 0 and doc[t.i - 1].like_num and not doc[t.i - 1].whitespace_)  # the "m" of "£250m"
+    return "".join(t.text_with_ws for t in doc[left:right] if not number_part(t)).strip()
 
 
 def _subject(verb):
@@ -386,7 +440,8 @@ def _clause(noun, skip: set[int]) -> str:
     """A short phrase for a counted noun: "missiles launched", "cut jobs", "deaths of Israelis"."""
     np = _phrase(noun, skip)
     head = noun.head
-    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.lemma_ != "be":
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.lemma_ != "be" \
+            and head.i not in skip:
         return f"{np} {_verb_phrase(head, skip)}"
     if noun.dep_ == "pobj" and head.pos_ == "ADP" and head.i in skip and head.head.pos_ == "VERB":
         noun_dep, head = "dobj", head.head  # "struck down over 1350 targets": "over" is the figure's
@@ -419,25 +474,92 @@ class _Head:
     what: str | None = None
     counted: bool = False   # the number directly counts this noun
     verb: str | None = None  # the verb of a bare count ("landed" in "as nearly 700 landed")
+    fallback: _Head | None = None  # what a bare count measures when nothing before it in the
+    #                                sentence does: the subject of "unemployment rose 7,000"
 
 
 def _noun_head(noun, skip, what=None, counted=False) -> _Head:
-    """Head for a noun; "a 5% rise in sales" measures sales."""
-    if noun.lemma_.lower() in CHANGE_NOUNS:
+    """Head for a noun; "a 5% rise in sales" measures sales, "the number of Americans" counts
+    Americans; a bare "the rate" takes the rate's topic from its sentence ("unemployment")."""
+    lemma = noun.lemma_.lower()
+    if lemma in CHANGE_NOUNS or lemma in GENERIC_OF:
         for child in noun.rights:
-            if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+            if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "in" and lemma in CHANGE_NOUNS):
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and _nounlike(obj, skip):
-                        return _Head(obj, _lemma(obj), f"{_phrase(noun, skip)} {child.text} {_phrase(obj, skip)}")
-    return _Head(noun, _lemma(noun), what or _phrase(noun, skip), counted)
+                    if obj.dep_ == "pobj" and _nounlike(obj, skip) and obj.lemma_.lower() not in TIME_NOUNS:
+                        return _Head(obj, _lemma(obj), f"{_phrase(noun, skip)} {child.text} {_phrase(obj, skip)}",
+                                     counted)
+    what = what or _phrase(noun, skip)
+    if lemma in TOPIC_NOUNS and not any(ch.dep_ in ("compound", "amod", "nmod", "poss") for ch in noun.lefts):
+        topic = next((t for t in reversed(noun.sent[:noun.i - noun.sent.start]) if t.lemma_.lower() in RATE_TOPICS
+                      and t.pos_ in ("NOUN", "ADJ")), None)
+        if topic is not None and topic.text.lower() not in what.lower():
+            what = f"{topic.text.lower()} {what}"  # "where the rate is 18.8%": the unemployment rate
+    return _Head(noun, _lemma(noun), what, counted)
+
+
+def _noun_run(doc, i: int, skip, limit: int = 5):
+    """The noun that a noun phrase starting at token i ends in ("long term care places", "worst
+    hit schools", "Airbus A321 aircraft"), or None if the words there are no noun phrase."""
+    noun = None
+    for t in doc[i:min(len(doc), i + limit)]:
+        if t.i in skip:
+            return None
+        if t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.tag_ == "NNPS":
+            if t.like_num or any(ch.isdigit() for ch in t.text):
+                return None
+            noun = t
+            continue
+        if noun is not None:
+            break
+        glued_hyphen = t.text == "-" and not t.whitespace_ and t.i > 0 and not doc[t.i - 1].whitespace_
+        if not (t.pos_ in ("ADJ", "PROPN") or glued_hyphen or
+                t.pos_ == "VERB" and (t.tag_ in ("VBN", "VBG") or t.dep_ in ("amod", "compound")) or
+                t.pos_ == "ADV" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADJ", "VERB")):
+            return None
+    if noun is not None and noun.i + 2 < len(doc) and doc[noun.i + 1].text == "-" and not noun.whitespace_ \
+            and not doc[noun.i + 1].whitespace_ and doc[noun.i + 2].is_alpha:
+        # "a $4.5bn bail-out": the hyphenated word's last part, read whole; not "year-on-year".
+        parts = [noun]
+        while parts[-1].i + 2 < len(doc) and doc[parts[-1].i + 1].text == "-" and not parts[-1].whitespace_ \
+                and not doc[parts[-1].i + 1].whitespace_ and doc[parts[-1].i + 2].is_alpha:
+            parts.append(doc[parts[-1].i + 2])
+        if any(p.i in skip or p.lemma_.lower() in UNIT_NOUNS | TIME_NOUNS for p in parts):
+            return None
+        return parts[-1]
+    if noun is None or not _nounlike(noun, skip) or _lemma(noun) in UNIT_NOUNS | TIME_NOUNS \
+            or noun.ent_type_ in ("DATE", "TIME"):
+        return None
+    return noun
+
+
+def _after_figure(doc, c: _Cand, skip) -> int:
+    """The token after a figure and a conversion in brackets after it ("$6.75bn (£3.6bn) buyout")."""
+    after = max(skip) + 1
+    if after < len(doc) and doc[after].text == "(":
+        for t in doc[after + 1:min(len(doc), after + 16)]:
+            if t.text == ")":
+                inside = doc[after + 1:t.i]
+                if any(x.like_num for x in inside):
+                    return t.i + 1
+                break
+    return after
 
 
 def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
     doc = root.doc
     gov = root.head
+    if gov.lower_ in NON_HEADS and gov.pos_ in ("NOUN", "ADJ") and gov is not root:
+        # "widened to a record $40bn": the figure stands where "record" stands.
+        return _find_head(gov, c, skip | {gov.i})
     # A counted noun right after the number: "1,700 missiles", "£35bn savings", "2% target".
     if root.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod", "appos", "npadvmod") and \
             gov.i > root.i and _nounlike(gov, skip) and _lemma(gov) not in UNIT_NOUNS:
+        # A modifier noun is not the head of its phrase: "80,000 long term care places".
+        while gov.dep_ in ("compound", "amod", "nmod") and 0 < gov.head.i - gov.i <= 3 \
+                and (c.measured or gov.head.tag_ in ("NNS", "NNPS")) \
+                and _nounlike(gov.head, skip) and _lemma(gov.head) not in UNIT_NOUNS | TIME_NOUNS:
+            gov = gov.head
         return _noun_head(gov, skip, _clause(gov, skip), counted=True)
     # "40% of the party's candidates", "eight of their last 13 matches", "four out of five issues".
     for child in root.rights:
@@ -465,11 +587,34 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
                     return _Head(obj, _lemma(obj), what, counted=not c.measured)
                 if prep.lower_ == "of":
                     return _Head()  # "of whom", "of the total": inherit below
-    if root.dep_ == "pobj" and gov.pos_ == "ADP":
+    # The words right after the figure, whatever the parse made of them: "the 128 worst hit
+    # schools", "a $6.75bn (£3.6bn) buyout", "417m yuan ($50.4m) of company funds".
+    after = _after_figure(doc, c, skip)
+    if after < len(doc):
+        noun = _noun_run(doc, after, skip)
+        if noun is not None:
+            return _noun_head(noun, skip, _clause(noun, skip), counted=not c.measured)
+        if doc[after].lower_ == "of" and after + 1 < len(doc):
+            objs = [t for t in doc[after].children if t.dep_ == "pobj" and _nounlike(t, skip)]
+            if objs and objs[0].lemma_.lower() not in GENERIC_NOUNS | TIME_NOUNS and objs[0].pos_ == "NOUN":
+                return _Head(objs[0], _lemma(objs[0]), _phrase(objs[0], skip), counted=not c.measured)
+    # "revenues - £160m - will", "fuel costs - a predicted extra £250m".
+    if root.dep_ == "appos" and gov.i < root.i and gov.pos_ == "NOUN" and _nounlike(gov, skip) \
+            and _lemma(gov) not in UNIT_NOUNS \
+            and all(t.pos_ in ("PUNCT", "DET", "ADJ", "VERB") for t in doc[gov.i + 1:min(skip)]):
+        return _noun_head(gov, skip)
+    if root.dep_ == "pobj" and (gov.pos_ == "ADP" or gov.dep_ in ("prep", "agent")):
         target = gov.head
         # "net income of $2.5bn", "a payout of $6.0", "growth than the 0.4%".
         if gov.lower_ in ("of", "than") and _nounlike(target, skip) and _lemma(target) not in UNIT_NOUNS:
             return _noun_head(target, skip)
+        # "the deficit - far bigger than the $54bn expected".
+        if gov.lower_ == "than" and target.pos_ in ("ADJ", "ADV") and target.dep_ == "amod" \
+                and _nounlike(target.head, skip):
+            return _noun_head(target.head, skip)
+        # "exports down 2.3% to $95.6bn".
+        if target.lower_ in ("up", "down") and target.i > 0 and _nounlike(doc[target.i - 1], skip):
+            return _noun_head(doc[target.i - 1], skip)
         if target.pos_ in ("VERB", "AUX"):
             return _from_verb(target, gov, c, skip)
         if target.pos_ in ("ADJ", "ADV") and target.head.pos_ in ("VERB", "AUX"):
@@ -520,6 +665,9 @@ def _from_verb(verb, prep, c: _Cand, skip, role=None) -> _Head:
     # The small model's lemmas are sometimes off ("fined" -> "fin"): try the past-tense stems too.
     noun = VERB_NOUNS.get(lemma) or VERB_NOUNS.get(re.sub(r"d$", "", verb.lower_)) or \
         VERB_NOUNS.get(re.sub(r"ed$", "", verb.lower_))
+    fallback = None
+    if subj is not None and lemma in COUNT_CHANGE_VERBS and role not in ("nsubj", "nsubjpass"):
+        fallback = _noun_head(subj, skip, f"{lead}{vp}")  # "unemployment rose 7,000"
     if role in ("nsubj", "nsubjpass"):
         if c.measured and noun:
             return _Head(None, noun, vp)
@@ -529,7 +677,7 @@ def _from_verb(verb, prep, c: _Cand, skip, role=None) -> _Head:
         if prep.lower_ == "for" and c.measured and lemma in ("buy", "sell", "acquire", "purchase", "auction",
                                                             "value", "price", "bid", "offer", "pay"):
             return _Head(subj, "price", f"{lead}{vp} for")
-        if prep.lower_ in ("by", "to", "from", "at") and obj is not None:
+        if prep.lower_ in ("by", "to", "from", "at") and obj is not None and obj.i < prep.i:
             # "increase taxes by one penny", "cut rates to 4.5%".
             return _noun_head(obj, skip, f"{vp} {_phrase(obj, skip)}")
         if subj is not None and (c.measured or lemma in CHANGE_VERBS and prep.lower_ in ("to", "from", "by", "at")):
@@ -543,7 +691,7 @@ def _from_verb(verb, prep, c: _Cand, skip, role=None) -> _Head:
         return _noun_head(subj, skip, lead.strip() if lemma == "be" else f"{lead}{vp}")
     if not c.measured:
         # A bare count as object or adverb: "lost eight", "up 22,000".
-        return _Head(what=f"{lead}{vp}".strip(), verb=vp)
+        return _Head(what=f"{lead}{vp}".strip(), verb=vp, fallback=fallback)
     # Money or a share as object: "profits rose 5%", "corruption has cost it 1bn CFA francs".
     if lemma == "grow" and subj is not None:
         return _Head(subj, "growth", f"{lead}{vp}")
@@ -617,8 +765,11 @@ def _reject_reason(c: _Cand, ctx: _Context) -> str | None:
     after = last.nbor(1) if last is not None and last.i + 1 < len(doc) else None
     if c.plain and re.match(r"-[A-Za-z]", text[c.end:c.end + 2]):
         return "compound"  # "seven-day", "four-time", "a 49-match run": modifiers, not counts
-    if c.plain and c.kind == "words" and c.value == 1:
-        return "one"  # "one of the", "one official": not a key figure
+    if c.plain and c.kind == "words" and c.value == 1 and not _STRONG_APPROX_RE.match(text, c.start):
+        return "one"  # "one of the", "one official": not a key figure; but "at least one fan"
+    if c.plain and c.kind == "digits" and re.match(r"[.)](?:[ \t]|$)", text[c.end:c.end + 2]) and \
+            re.search(r"(?:^|\n)[ \t]*$", text[max(0, c.start - 20):c.start]):
+        return "label"  # a numbered list item or section: "2. Surveillance ..."
     if c.plain and c.kind == "words" and isinstance(c.value, int) and c.value <= 10 and \
             prev in ("the", "these", "those") and (after is None or after.pos_ not in _NOUNISH + ("ADJ", "NUM")):
         return "pronoun"  # "a bidding war between the two"
@@ -648,35 +799,71 @@ def _reject_reason(c: _Cand, ctx: _Context) -> str | None:
         if prev in LABEL_WORDS and not c.approx or text[max(0, c.start - 1):c.start] == "#":
             return "label"
         ptok = ctx.tok_at(c.start - 1) if c.start > 0 else None
-        if ptok is not None and ptok.idx + len(ptok.text) + 1 >= c.start and ptok.text[:1].isupper() \
+        if ptok is not None and ptok.idx + len(ptok.text) + 1 >= c.start and not ptok.text.islower() \
                 and ptok.pos_ == "PROPN" and ptok.lower_ not in MONTHS | WEEKDAYS and ptok.ent_type_ != "NORP" \
                 and not c.approx:
             return "name"  # Radio 4, Section 28, Boeing 747, RBS 6 Nations
+        if re.search(r"(?<![\w-])[a-z]+[A-Z][A-Za-z]*\s$", text[max(0, c.start - 20):c.start]) and not c.approx:
+            return "name"  # iOS 13, iPhone 11: a brand's capital inside the word, whatever the tagger says
         if c.kind == "words" and core[:1].isupper() and not _sentence_initial(text, c.core_start):
             return "name"  # Six Nations, Formula One
         first = ctx.tok_at(c.core_start)
         if first is not None and first.ent_type_ in NAME_LABELS and first.ent_iob_ == "I":
             return "name"
+        if c.kind == "digits" and after is not None and after.idx == c.end + 1 and after.pos_ == "PROPN" \
+                and after.text[:1].isupper() and first is not None and first.ent_iob_ == "B" \
+                and first.ent_type_ in ("FAC", "ORG", "GPE", "LOC") and after.ent_iob_ == "I":
+            return "name"  # an address or a name that starts with a number: "10 Downing Street"
     if c.kind == "digits" and c.scaled and c.number.lower().endswith("m") and not c.currency \
             and c.unit is None and (_bare_value(c) in SPORT_DISTANCES or "," in core):
         return "distance"  # the 1500m, world 5,000m
     if c.kind == "frac":
         words = core.lower().replace("-", " ").split()
+        if words[-1] == "quarters" and nxt != "of":
+            return "duration"  # "the next two quarters": periods, not three-quarters of something
         if words[-1] in _SINGULAR_FRACTIONS:
             # "a third of", "cut by a fifth" are fractions; "a third term", "a quarter" are not.
             if nxt != "of" and prev not in _FRACTION_CUES:
                 if words[-1] == "quarter" or re.match(r"-\w", text[c.end:c.end + 2]) or \
                         (after is not None and after.pos_ in ("NOUN", "ADJ", "PROPN", "NUM")):
                     return "ordinal"
+            # "to a ninth successive game", "for a third straight win": an ordinal before a noun.
+            if nxt != "of" and after is not None and after.idx >= c.end and \
+                    _noun_run(doc, after.i, frozenset(), limit=3) is not None:
+                return "ordinal"
         elif prev in ("the", "first", "last", "next", "final", "opening"):
             return "ordinal"
     if c.kind == "half" and prev in ("the", "first", "second", "a", "one", "other"):
         return "period"
-    if c.pending_word is not None and c.pending_word[1] in AMBIGUOUS_CURRENCY and not c.scaled:
+    if c.pending_word is not None and c.pending_word[1] in AMBIGUOUS_CURRENCY and not c.scaled \
+            and not (c.value or 0) >= 1e6:  # "a one trillion won bail-out" even when tagged a verb
         wt = ctx.tok_at(c.pending_word[0])
         if wt is not None and wt.pos_ not in _NOUNISH:
             return "verb"
     return None
+
+
+_JUMP_VERBS = {"clear", "cleared", "throw", "threw", "thrown", "jump", "jumped", "leap", "leapt", "vault",
+               "vaulted", "hurl", "hurled", "reach", "reached", "measure", "measured", "clearance", "mark",
+               "best", "throw", "jump", "height", "distance"}
+
+
+def _read_metres(c: _Cand, ctx: _Context) -> None:
+    """"cleared 1.76m", "a best of 7.95m": metres, not millions, in field events."""
+    if not (c.kind == "digits" and c.scaled and not c.currency and c.unit is None and not c.reject
+            and c.number.lower().endswith("m") and not c.number.lower().endswith(("bn", "mn"))):
+        return
+    core = ctx.text[c.core_start:c.core_end]
+    bare = _bare_value(c)
+    if bare is None or bare >= 100:
+        return
+    last = ctx.tok_at(c.end - 1)
+    nxt = last.nbor(1) if last is not None and last.i + 1 < len(ctx.doc) else None
+    if nxt is not None and (nxt.pos_ in _NOUNISH or nxt.lower_ == "of"):
+        return  # "3.25m people", "1.5m of them"
+    before = {t.lower_ for t in ctx.doc[max(0, (last.i if last else 0) - 6):(last.i if last else 0)]}
+    if re.fullmatch(r"\d+\.\d\d", core) or before & _JUMP_VERBS:
+        c.value, c.unit, c.scaled = bare, "m", False
 
 
 def _drop_currency_word(c: _Cand, text: str) -> None:
@@ -695,6 +882,7 @@ def extract_figures(doc) -> list[Figure]:
         return []
     ctx = _Context(doc)
     for c in cands:
+        _read_metres(c, ctx)
         reason = _reject_reason(c, ctx)
         if reason == "verb":
             _drop_currency_word(c, text)
@@ -735,6 +923,11 @@ def extract_figures(doc) -> list[Figure]:
             head = _Head(prior.noun, prior.lemma, what)
         if head.lemma is None and c.measured and (si, c.unit) in last_measured:
             head = last_measured[si, c.unit]  # "Labour's campaign cost £1.7m, the Lib Dems' £1.19m"
+        if head.lemma is None and prev is not None and id(prev) in heads and heads[id(prev)].lemma is not None \
+                and _JOINED_RE.fullmatch(text[prev.end:c.start]):
+            head = heads[id(prev)]  # "rose by £106m or 47.3%", "from 157,000 to 133,000"
+        if head.lemma is None and head.fallback is not None:
+            head = head.fallback
         if head.counted:
             last_counted[si] = head
         if c.measured and head.lemma is not None:

@@ -135,6 +135,8 @@ def parse_number(text: str) -> float | int | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", words[0]):
         value = float(words[0])
         i = 1
+    elif words[0] == "half" and words[1:2] in (["a"], ["an"]) and len(words) > 2:
+        value, i = 0.5, 2  # "half a million"
     elif words[0] == "half":
         value = 1.0
     elif words[0] in ("a", "an"):
@@ -143,7 +145,8 @@ def parse_number(text: str) -> float | int | None:
             return None
     else:
         j = 0
-        while j < len(words) and (words[j] in NUMBER_WORDS or
+        # text2num reads cardinals up to billions; "trillion" is left to the scale loop below.
+        while j < len(words) and words[j] != "trillion" and (words[j] in NUMBER_WORDS or
                                   (words[j] == "and" and j + 1 < len(words) and words[j + 1] in NUMBER_WORDS)):
             j += 1
         value = _words_value(words[:j])
