@@ -66,9 +66,9 @@ def save_setting(key: str, value: str, path: Path | None = None) -> None:
     Raises OSError when the file cannot be written.
     """
     import json
-    import os
     import re
-    import tempfile
+
+    from briefing.atomic import atomic_write_text
 
     path = path or config_path()
     try:
@@ -85,14 +85,4 @@ def save_setting(key: str, value: str, path: Path | None = None) -> None:
     else:
         lines.insert(first_table, new)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".toml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write("\n".join(lines) + "\n")
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic_write_text(path, "\n".join(lines) + "\n")

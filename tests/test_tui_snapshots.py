@@ -34,6 +34,8 @@ def _after(*keys: str):
         pytest.param(("3", "j"), id="actors"),
         pytest.param(("4",), id="figures"),
         pytest.param(("question_mark",), id="help"),
+        pytest.param(("2", "space", "j", "f", "j", "space", "f"), id="quotes-marked"),
+        pytest.param(("2", "j", "a"), id="note"),
     ],
 )
 def test_narrow(snap_compare, keys):
@@ -46,6 +48,7 @@ def test_narrow(snap_compare, keys):
         pytest.param((), id="text"),
         pytest.param(("3", "enter"), id="actors"),
         pytest.param(("right_square_bracket", "4"), id="figures-second-article"),
+        pytest.param(("right_square_bracket", "2", "space", "f", "4", "space"), id="review-progress"),
     ],
 )
 def test_wide(snap_compare, keys):

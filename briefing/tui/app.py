@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 
 from briefing.config import Config, load_config, save_setting
 from briefing.model import Article, ArticleAnalysis, Briefing
+from briefing.storage.review import ReviewStore
 from briefing.tui.commands import ReaderCommands
 from briefing.tui.keys import check_keymap
 from briefing.tui.messages import AnalysisFailed, AnalysisReady, Progress
@@ -27,11 +28,14 @@ FEW_COLOURS_THEME = "ansi-dark"
 
 
 def default_analyse(articles: list[Article], model_name: str | None) -> Iterable[tuple[int, ArticleAnalysis]]:
-    """The real analysis: cached articles first, then spaCy (imported here, in the worker)."""
-    from briefing.analysis.runner import PARALLEL_FROM, iter_analyses
+    """The real analysis: cached articles first, then spaCy (imported here, in the worker).
 
-    if len(articles) >= PARALLEL_FROM:
-        _start_resource_tracker()
+    The runner may hand uncached articles to worker processes however few there are, so the
+    resource tracker those need is started first, always (once per process, off the UI thread).
+    """
+    from briefing.analysis.runner import iter_analyses
+
+    _start_resource_tracker()
     return iter_analyses(articles, model_name, use_cache=True)
 
 
@@ -72,14 +76,19 @@ class BriefingApp(App[int]):
         analyse: Analyse | None = None,
         config: Config | None = None,
         remember_theme: bool = True,
+        review: ReviewStore | None = None,
     ) -> None:
+        """``review``: where review marks are kept (default: the user's store, opened here and
+        closed at exit); tests pass their own."""
         super().__init__()
         self.briefing = briefing
         self.model_name = model_name
         self.analyse = analyse or default_analyse
         self.config = config if config is not None else load_config()
         self.remember_theme = remember_theme
-        self.reader = ReaderScreen(briefing)
+        self._own_review = review is None
+        self.review = review if review is not None else ReviewStore.open()
+        self.reader = ReaderScreen(briefing, self.review)
         self._theme_name = ""
 
     def get_default_screen(self) -> ReaderScreen:
@@ -93,11 +102,17 @@ class BriefingApp(App[int]):
             self.set_keymap(keymap)
         for problem in (*self.config.problems, *problems):
             self.notify(problem, title="Config", severity="warning", timeout=8)
+        if self.review.message:
+            self.notify(self.review.message, title="Review marks", severity="warning", timeout=10)
         errors = self.briefing.errors
         if errors:
             shown = "\n".join(e.message for e in errors[:5])
             more = f"\n(and {len(errors) - 5} more)" if len(errors) > 5 else ""
             self.notify(shown + more, title="Could not load", severity="warning", timeout=10)
+
+    def on_unmount(self) -> None:
+        if self._own_review:
+            self.review.close()
 
     def on_ready(self) -> None:
         """The first frame (the article text) is on screen: now start the analysis."""

@@ -57,6 +57,7 @@ class ReaderCommands(Provider):
                 out.append((name, partial(_run_on, target_of, binding.action), f"key: {key_of(binding)}", True))
 
         add_group(keys.READER, lambda: reader, "")
+        add_group(keys.REVIEW, lambda: reader, "Review: ")
         add_group(keys.TEXT, lambda: reader.text_pane, "Text: ")
         add_group(keys.QUOTES, lambda: reader.quote_pane.quote_list, "Quotes: ")
         add_group(keys.MOVE, lambda: reader.pane_widget(reader.pane), "Move: ")

@@ -65,6 +65,15 @@ QUOTES = [
     Binding("S", "all_speakers", "All speakers", id="quotes.all", show=False),
 ]
 
+# Reviewing: on the highlighted item of any list (or the highlight under the text cursor).
+REVIEW = [
+    Binding("space", "toggle_reviewed", "Toggle reviewed", id="review.reviewed", show=False),
+    Binding("f", "toggle_flag", "Toggle flag", id="review.flag", show=False),
+    Binding("a", "edit_note", "Add or edit note", id="review.note", show=False),
+    Binding("y", "copy_item", "Copy item to clipboard", id="review.copy", show=False),
+    Binding("e", "export", "Export Markdown summary", id="export", show=False),
+]
+
 ACTOR_DETAIL = [
     Binding("escape", "back", "Back to actors", id="actors.back"),
 ]
@@ -75,13 +84,10 @@ GROUPS: list[tuple[str, list[Binding]]] = [
     ("Text pane", TEXT),
     ("Lists", LISTS),
     ("Article list", ARTICLES),
+    ("Review", REVIEW),
     ("Quotes", QUOTES),
     ("Actor detail", ACTOR_DETAIL),
 ]
-
-# Keys reserved for reviewing (mark, flag, note, export, copy): nothing else may take them.
-RESERVED = ("space", "f", "a", "e", "y")
-
 
 def known_ids() -> set[str]:
     return {b.id for _, group in GROUPS for b in group if b.id}

@@ -17,9 +17,11 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Input, ProgressBar, Static
 
 from briefing.model import ArticleAnalysis, Briefing
+from briefing.storage.review import ReviewStore
 from briefing.tui import keys
 from briefing.tui.colours import SpeakerColours
 from briefing.tui.messages import JumpTo, ShowInList, Target
+from briefing.tui.reviewing import Reviewing
 from briefing.tui.widgets.actor_list import ActorPane
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.figure_list import FigureList
@@ -45,15 +47,17 @@ class SearchInput(Input):
             screen.close_search()
 
 
-class ReaderScreen(Screen):
-    """Everything the reader shows of one briefing."""
+class ReaderScreen(Reviewing, Screen):
+    """Everything the reader shows of one briefing (reviewing: see ``briefing.tui.reviewing``)."""
 
-    BINDINGS = keys.READER
+    BINDINGS = keys.READER + keys.REVIEW
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, review: ReviewStore) -> None:
         super().__init__(id="reader")
         self.briefing = briefing
+        self.review = review
+        self.marks = {}
         self.articles = briefing.articles
         self.analyses: dict[int, ArticleAnalysis] = {}
         self.failure: str | None = None
@@ -72,6 +76,7 @@ class ReaderScreen(Screen):
             yield Static(id="title")
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
             yield Static(id="status")
+            yield Static(id="review-status")
         yield PaneBar(id="pane-bar")
         with Horizontal(id="body"):
             yield ArticleList(id="articles")
@@ -110,6 +115,7 @@ class ReaderScreen(Screen):
     def on_mount(self) -> None:
         if len(self.articles) > 1:
             self.add_class("-multi")
+        self.init_review()
         self.article_list.show_articles(self.articles)
         self.query_one("#search-bar").display = False
         self.set_progress(0, len(self.articles))
@@ -122,6 +128,7 @@ class ReaderScreen(Screen):
     def add_analysis(self, index: int, analysis: ArticleAnalysis) -> None:
         self.analyses[index] = analysis
         self.article_list.set_analysis(index, analysis)
+        self.show_review(index)
         if index == self.index:
             self._fill_panes()
 
@@ -158,6 +165,7 @@ class ReaderScreen(Screen):
     def show_article(self, index: int) -> None:
         self.index = index
         article = self.articles[index]
+        self.refresh_marks_from_store(article.id)
         title = Text(no_wrap=True, overflow="ellipsis")
         if len(self.articles) > 1:
             title.append(f"{index + 1}/{len(self.articles)} ", style="bold")
@@ -186,6 +194,7 @@ class ReaderScreen(Screen):
             self.quote_pane.query_one("#quotes-header", Static).update(Text("Quotes", style="bold"))
             self.actor_pane.show_message(message, style)
             self.figure_list.show_message(message, style)
+        self.show_current_review()
         self._update_pane_bar()
         self._update_text_info(None, "")
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 
-from briefing.model import Actor, ArticleAnalysis
+from briefing.model import Actor, ArticleAnalysis, Quote
 from briefing.tui import keys
+from briefing.storage.review import ItemRef
 from briefing.tui.colours import SpeakerColours, by_salience
 from briefing.tui.messages import Target
 from briefing.tui.widgets.item_list import ItemList
@@ -67,6 +68,9 @@ class ActorList(ItemList[Actor]):
         article = self.analysis.article.id if self.analysis else ""
         return f"actor:{article}:{actor_id}"
 
+    def review_item(self, item: Actor) -> Actor:
+        return item
+
     def item_prompt(self, item: Actor) -> Text:
         prompt = Text.assemble((item.name, self.colours.name_style(item.id)))
         counts = f"  {plural(len(item.mentions), 'mention')} \u00b7 {plural(item.quote_count, 'quote')}"
@@ -95,6 +99,7 @@ class Appearance:
     start: int
     end: int
     text: str = ""
+    quote: Quote | None = field(default=None, compare=False)
 
 
 class ActorDetail(ItemList[Appearance]):
@@ -115,13 +120,21 @@ class ActorDetail(ItemList[Appearance]):
         if actor is None:
             self.show_message(self.empty_message)
             return
-        rows = [Appearance("quote", q.start, q.end, q.text) for q in analysis.quotes_by(actor.id)]
+        rows = [Appearance("quote", q.start, q.end, q.text, q) for q in analysis.quotes_by(actor.id)]
         rows += [Appearance("mention", s, e) for s, e in sorted(actor.mentions)]
         self.set_items(rows)
 
     def item_id(self, item: Appearance) -> str:
         article = self.analysis.article.id if self.analysis else ""
         return f"{item.kind}:{article}:{item.start}-{item.end}"
+
+    def review_item(self, item: Appearance) -> Quote | Actor | None:
+        """A quote row reviews the quote; a mention row reviews the actor."""
+        return item.quote if item.kind == "quote" else self.actor
+
+    def mark_key(self, item: Appearance) -> str:
+        """Only quote rows show marks (every mention would repeat the actor's)."""
+        return ItemRef.of(item.quote).id if item.quote is not None else ""
 
     def item_prompt(self, item: Appearance) -> Text:
         actor_id = self.actor.id if self.actor else None

@@ -1,4 +1,4 @@
-"""The article list of a briefing: title, source, and how far its analysis has come."""
+"""The article list of a briefing: title, source, how far its analysis and its review have come."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.message import Message
 
 from briefing.model import Article, ArticleAnalysis
+from briefing.storage.review import NO_MARK, Mark, Progress
 from briefing.tui import keys
 from briefing.tui.widgets.item_list import ItemList
 
@@ -36,12 +37,18 @@ class ArticleList(ItemList[ArticleRow]):
         super().__init__(id=id, classes=classes)
         self.analyses: dict[int, ArticleAnalysis] = {}
         self.failed: str | None = None
+        self.reviews: dict[int, tuple[Progress, Mark]] = {}  # index -> (item progress, article's own mark)
 
     def show_articles(self, articles) -> None:
         self.set_items([ArticleRow(i, a) for i, a in enumerate(articles)])
 
     def set_analysis(self, index: int, analysis: ArticleAnalysis) -> None:
         self.analyses[index] = analysis
+        self.refresh_item(index)
+
+    def set_review(self, index: int, progress: Progress, article_mark: Mark = NO_MARK) -> None:
+        """Review progress of an analysed article (and its own flag and note)."""
+        self.reviews[index] = (progress, article_mark)
         self.refresh_item(index)
 
     def set_failed(self, message: str) -> None:
@@ -51,8 +58,13 @@ class ArticleList(ItemList[ArticleRow]):
     def item_id(self, item: ArticleRow) -> str:
         return f"article:{item.index}"
 
-    def mark_key(self, item: ArticleRow) -> str:
-        return f"article:{item.article.id}"
+    def row_mark(self, item: ArticleRow) -> tuple[str, str]:
+        """A tick when every item is reviewed; a flag when the article or any item is flagged."""
+        progress, mark = self.reviews.get(item.index, (None, NO_MARK))
+        first = "\u2713" if progress is not None and progress.done else " "
+        flagged = mark.flagged or (progress is not None and progress.flagged > 0)
+        second = "\u2691" if flagged else ("\u270e" if mark.note else " ")
+        return (first + second).rstrip(), mark.note
 
     def item_prompt(self, item: ArticleRow) -> Text:
         article = item.article
@@ -65,6 +77,12 @@ class ArticleList(ItemList[ArticleRow]):
             q, f = len(analysis.quotes), len(analysis.figures)
             counts = f" \u00b7 {q} quote{'s' * (q != 1)} \u00b7 {f} figure{'s' * (f != 1)}"
             prompt.append(counts, style="dim")
+            review = self.reviews.get(item.index)
+            if review is not None:
+                progress = review[0]
+                prompt.append("\n")
+                label = progress.label if progress.total else "nothing to review"
+                prompt.append(label, style="bold" if progress.done else "dim")
         elif self.failed:
             prompt.append(" \u00b7 not analysed", style="dim")
         else:

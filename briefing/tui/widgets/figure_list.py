@@ -46,6 +46,9 @@ class FigureList(ItemList[Figure]):
         article = self.analysis.article.id if self.analysis else ""
         return f"figure:{article}:{item.start}-{item.end}"
 
+    def review_item(self, item: Figure) -> Figure:
+        return item
+
     def item_prompt(self, item: Figure) -> Text:
         assert self.analysis is not None
         prompt = Text.assemble((item.text, getattr(self, "figure_style", FIGURE_STYLE)))

@@ -3,7 +3,7 @@
 OptionList draws only the lines on screen, so a list of thousands of items stays cheap.
 Each row starts with a narrow mark column (empty unless ``mark_for`` says otherwise), which
 the review features use to show reviewed / flagged items; the rest is the item's own
-prompt, wrapped with a hanging indent.
+prompt, wrapped with a hanging indent, and under it the item's note (``note_for``) if any.
 """
 
 from __future__ import annotations
@@ -17,12 +17,15 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing.model import Actor, Figure, Quote
+from briefing.storage.review import ItemRef
 from briefing.tui import keys
 from briefing.tui.messages import JumpTo, Target
 
 T = TypeVar("T")
 
-MARK_WIDTH = 2
+MARK_WIDTH = 3  # two signs (reviewed, flag or note) and a space
+NOTE_SHOWN = 160  # characters of a note shown under its item
 
 
 def with_mark(mark: str, body: RenderableType) -> Table:
@@ -68,6 +71,7 @@ class ItemList(OptionList, Generic[T]):
         super().__init__(id=id, classes=classes, markup=False)
         self.items: list[T] = []
         self.mark_for: Callable[[str], str] | None = None
+        self.note_for: Callable[[str], str] | None = None
 
     # -- what subclasses say about their items ---------------------------------------------
 
@@ -77,9 +81,23 @@ class ItemList(OptionList, Generic[T]):
     def item_prompt(self, item: T) -> RenderableType:
         raise NotImplementedError
 
+    def review_item(self, item: T) -> Quote | Actor | Figure | None:
+        """The quote, actor or figure that reviewing this row marks (None: nothing)."""
+        return None
+
     def mark_key(self, item: T) -> str:
-        """The key ``mark_for`` is asked about (the item id unless a list says otherwise)."""
-        return self.item_id(item)
+        """The key ``mark_for`` and ``note_for`` are asked about: the reviewed item's ``ItemRef.id``."""
+        target = self.review_item(item)
+        return ItemRef.of(target).id if target is not None else ""
+
+    def row_mark(self, item: T) -> tuple[str, str]:
+        """(mark column, note) of a row."""
+        key = self.mark_key(item)
+        if not key:
+            return "", ""
+        mark = self.mark_for(key) if self.mark_for else ""
+        note = self.note_for(key) if self.note_for else ""
+        return mark, note
 
     def item_text(self, item: T) -> str:
         """Plain text of an item, for search."""
@@ -117,11 +135,19 @@ class ItemList(OptionList, Generic[T]):
         self.highlighted = None
 
     def _row(self, item: T) -> RenderableType:
-        mark = self.mark_for(self.mark_key(item)) if self.mark_for else ""
-        return with_mark(mark, self.item_prompt(item))
+        mark, note = self.row_mark(item)
+        body = self.item_prompt(item)
+        if note and isinstance(body, Text):
+            note = " ".join(note.split())
+            if len(note) > NOTE_SHOWN:
+                note = note[: NOTE_SHOWN - 1] + "\u2026"
+            body = body.copy()
+            body.append("\n\u270e ", style="bold")
+            body.append(note, style="italic")
+        return with_mark(mark, body)
 
     def refresh_marks(self) -> None:
-        """Redraw every row's mark column (after ``mark_for`` changed its answers)."""
+        """Redraw every row's mark column and note (after ``mark_for``/``note_for`` changed)."""
         for index, item in enumerate(self.items):
             self.replace_option_prompt_at_index(index, self._row(item))
 

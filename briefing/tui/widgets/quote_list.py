@@ -108,6 +108,9 @@ class QuoteList(ItemList[Quote]):
         article = self.analysis.article.id if self.analysis else ""
         return f"quote:{article}:{item.start}-{item.end}"
 
+    def review_item(self, item: Quote) -> Quote:
+        return item
+
     def item_prompt(self, item: Quote) -> Text:
         assert self.analysis is not None
         prompt = speaker_label(self.analysis, item, self.colours)

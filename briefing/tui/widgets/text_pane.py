@@ -47,6 +47,7 @@ class TextPane(ScrollView, can_focus=True):
         "text-pane--quote",
         "text-pane--cursor",
         "text-pane--match",
+        "text-pane--flagged",
     }
 
     DEFAULT_CSS = """
@@ -59,6 +60,9 @@ class TextPane(ScrollView, can_focus=True):
         & > .text-pane--quote { text-style: italic; }
         & > .text-pane--cursor { text-style: reverse; }
         & > .text-pane--match { text-style: bold underline; background: $warning 30%; }
+        & > .text-pane--flagged { background: $error-muted; }
+        &:ansi > .text-pane--flagged { background: ansi_red; color: ansi_bright_white; }
+        &:nocolor > .text-pane--flagged { text-style: underline; }
     }
     """
 
@@ -80,6 +84,7 @@ class TextPane(ScrollView, can_focus=True):
         self.cursor: Target | None = None
         self.matches: list[tuple[int, int]] = []
         self.match_index: int | None = None
+        self.flagged: list[tuple[int, int]] = []  # spans of flagged quotes, figures, actor mentions
         self._lines: list[tuple[int, int]] = []
         self._starts: list[int] = []
         self._wrap_width = 0
@@ -99,10 +104,18 @@ class TextPane(ScrollView, can_focus=True):
         if not same:
             self.cursor = None
             self.matches, self.match_index = [], None
+            self.flagged = []
             self._wrap_width = 0
             self.scroll_to(0, 0, animate=False, immediate=True)
         self._rewrap()
         self._restyle()
+
+    def set_flagged(self, spans: list[tuple[int, int]]) -> None:
+        """Mark these spans (flagged items) with a subtle background."""
+        spans = sorted(spans)
+        if spans != self.flagged:
+            self.flagged = spans
+            self._restyle()
 
     def restyle(self, colours: SpeakerColours) -> None:
         self.colours = colours
@@ -125,6 +138,9 @@ class TextPane(ScrollView, can_focus=True):
                 style = name + self.colours.name_style(actor.id)
                 spans.extend((s, e, style) for s, e in actor.mentions)
             spans.extend((f.start, f.end, figure) for f in analysis.figures)
+        if self.flagged:
+            flagged = self.get_component_rich_style("text-pane--flagged", partial=True)
+            spans.extend((s, e, flagged) for s, e in self.flagged)
         if self.matches:
             match = self.get_component_rich_style("text-pane--match", partial=True)
             spans.extend((s, e, match) for s, e in self.matches)
