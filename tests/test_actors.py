@@ -540,3 +540,22 @@ def test_names_with_particles_post_nominals_and_headlines(actors_of):
     assert "Tony Blair" in ps and not any("Howard" in n and "Blair" in n for n in ps)
     assert "Mr Lula" in ps["Luiz Inacio Lula da Silva"].aliases and "Mr Lula" not in ps
     assert ps["William Haugh"].role == "refrigerator magnate"
+
+
+def test_job_noun_glued_before_a_first_name_is_the_role(actors_of):
+    _, _, actors = actors_of("Chef Jamie Oakley joined the campaign on Monday.")
+    ps = people(actors)
+    assert list(ps) == ["Jamie Oakley"] and ps["Jamie Oakley"].role == "Chef"
+
+
+def test_role_text_does_not_end_on_a_preposition(actors_of):
+    _, _, actors = actors_of("Lorna Pike was an upset winner for her role as a TV anchor in the drama.")
+    role = people(actors)["Lorna Pike"].role
+    assert role is not None and not role.split()[-1] in ("in", "as", "on", "with")
+
+
+def test_brand_words_and_bills_are_not_people():
+    from briefing.analysis.clusters import _camel_case
+    assert _camel_case("DeepMind") and _camel_case("PlayStation")
+    assert not _camel_case("McIlroy") and not _camel_case("MacAskill") and not _camel_case("DiCaprio")
+    assert not _camel_case("O'Driscoll") and not _camel_case("Smith")

@@ -208,6 +208,7 @@ def filter_people(index: ActorIndex, doc) -> None:
         bad = (
             word in N.NOT_NAMES or word in N.PLACES or word in N.NATIONALITIES
             or (word.endswith("s") and word[:-1] in N.NATIONALITIES)  # "Britons"
+            or _camel_case(c.words[-1] if c.words else "")  # "OpenAI", "PlayStation"
             or N.looks_like_party(c.name) or word in N.ORG_WORDS
             or (c.name.isupper() and len(c.name) > 1)
         )
@@ -237,6 +238,17 @@ def filter_people(index: ActorIndex, doc) -> None:
 
 _PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "outside", "inside", "across", "around",
                 "throughout", "via", "towards", "toward", "between"}
+
+
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "St", "O'", "D'")
+
+
+def _camel_case(word: str) -> bool:
+    """A capital inside a word that no surname prefix explains: a brand, not a name."""
+    for k in range(1, len(word)):
+        if word[k].isupper() and word[k - 1].islower() and word[:k] not in _NAME_PREFIXES:
+            return True
+    return False
 
 
 def _common_word(doc, c: Cluster) -> bool:

@@ -190,6 +190,11 @@ def person_mention(doc, start: int, end: int, kind: str = "name") -> Mention | N
         and not N.is_first_name(doc[start].text)
     ):
         start += 1
+    # "Chef Jamie Oliver", "Rapper Kendrick Lamar": a job noun before a first name
+    if end - start > 2 and N.norm_word(doc[start].text).rstrip("s") in N.ROLE_NOUNS \
+            and N.norm_word(doc[start].text) not in N.HONORIFICS and N.is_first_name(doc[start + 1].text) \
+            and not N.is_first_name(doc[start].text):
+        start += 1
     # A first name after other capitalised words is where the name starts: "Fellow Lib Dem Norman Baker".
     for k in range(start + 1, end - 1):
         if N.is_first_name(doc[k].text) and all(
@@ -249,9 +254,13 @@ def person_mention(doc, start: int, end: int, kind: str = "name") -> Mention | N
         return None  # "Lord Chief Justice", "Princess Consort", "Businessman"
     if len(words) > 1 and not N.is_first_name(words[0]) and not title and any(w in N.PLACES for w in low):
         return None  # "Aston Villa", "Nottingham Forest", "Buenos Aires"
+    if len(words) > 1 and low[0] in ("st", "st.", "saint", "san", "santa", "sao", "port", "fort", "mount", "lake") \
+            and not title:
+        return None  # "St Helens", "San Marino": places and clubs
     if len(words) == 1 and (low[0] in N.NATIONALITIES or low[0] in N.NOT_NAMES or low[0] in N.AFFILIATION_WORDS and not title):
         return None
-    if len(words) > 1 and low[-1] in N.ORG_WORDS and not N.is_first_name(words[-1]):
+    if len(words) > 1 and low[-1] in N.ORG_WORDS and (not N.is_first_name(words[-1]) or (
+            not title and not any(N.is_first_name(w) for w in words[:-1]))):  # "the Agriculture Bill"
         return None
     if all(w.isupper() and len(w) > 1 for w in words) and len(words) == 1:
         return None  # an acronym

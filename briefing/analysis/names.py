@@ -188,6 +188,7 @@ ORG_WORDS = {
     "pharma", "railways", "railway", "industries", "enterprises", "resources", "mining", "foods",
     "brewing", "chemicals", "logistics", "media", "entertainment", "publishing", "stores",
     "shipping", "properties", "hotels", "telecommunications", "biotech", "bancorp", "airline",
+    "incorporated", "limited", "llc", "llp", "gmbh",
 }
 
 # Known place names the small model sometimes tags as people.

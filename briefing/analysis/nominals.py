@@ -44,7 +44,7 @@ def nominal_at(doc, i: int, person_tokens: set[int]) -> Nominal | None:
         return None  # inside a longer hyphenated word
     first, glued = _glued_word(doc, i)
     low = glued.lower()
-    if low in N.NATIONALITIES and (low.endswith("ish") or low in ("french", "dutch", "welsh", "british")):
+    if low in N.NATIONALITIES and (low.endswith("ish") or low in ("french", "dutch", "welsh", "british", "latin")):
         return None  # "the British", "the Scottish": a people or a body, never one person
     if low.endswith("year-old") or low.endswith("years-old"):
         head, epithet = "year-old", True

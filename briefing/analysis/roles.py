@@ -24,6 +24,7 @@ TEMPORAL = {
     "statement", "interview", "speech", "letter", "name", "return", "absence", "injury",
     "view", "decision", "move", "plan", "plans", "move", "fact", "help", "support", "lack",
 }
+_SUBJECT_PRONOUNS = {"i", "we", "you", "they", "he", "she", "it", "who", "which"}
 _TITLE_MODIFIERS = {"shadow", "deputy", "vice", "acting", "junior", "former", "interim", "caretaker",
                     "assistant", "associate", "senior", "chief", "joint", "co"}
 _STOP_ENTS = {"DATE", "TIME", "PERCENT", "MONEY"}
@@ -51,7 +52,8 @@ def _clean(tokens) -> str | None:
     while toks and (toks[0].lower_ in _LEAD_DROP or toks[0].lower_ in _CONNECT or toks[0].is_punct
                     or (toks[0].pos_ == "ADV" and toks[0].lower_ not in ("vice",))):  # "now effectively"
         toks = toks[1:]
-    while toks and (toks[-1].lower_ in _CONNECT or toks[-1].is_punct or toks[-1].lower_ in {"who", "which", "that"}):
+    while toks and (toks[-1].lower_ in _CONNECT or toks[-1].is_punct
+                    or toks[-1].lower_ in {"who", "which", "that", "in", "on", "as", "with", "by", "from"}):
         toks = toks[:-1]
     if not toks:
         return None
@@ -105,6 +107,8 @@ def role_before(doc, start: int, blocked: set[int]) -> str | None:
         i -= 1
     while zone and zone[0].lower_ in _CONNECT:
         zone = zone[1:]
+    if len(zone) > 1 and zone[0].i > 0 and doc[zone[0].i - 1].lower_ in _SUBJECT_PRONOUNS and zone[0].is_lower:
+        zone = zone[1:]  # "as they eye captain Steven Gerrard": after a subject pronoun, a verb
     # "his cabinet colleagues Foreign Secretary Jack Straw", "the announcement WLGA finance
     # spokesman Bob Wellington": a common noun followed by a capitalised word ends another
     # noun phrase; the role starts after it
