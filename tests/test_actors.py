@@ -559,3 +559,12 @@ def test_brand_words_and_bills_are_not_people():
     assert _camel_case("DeepMind") and _camel_case("PlayStation")
     assert not _camel_case("McIlroy") and not _camel_case("MacAskill") and not _camel_case("DiCaprio")
     assert not _camel_case("O'Driscoll") and not _camel_case("Smith")
+
+
+def test_ages_keep_people_apart(actors_of):
+    doc, index, _ = actors_of(
+        "Striker Ruud van Nistel has been injured for three months. But manager Sir Alec Fergill hinted "
+        "he may be back early. The 28-year-old has been training in Holland. "
+        "Wayne Rooner has had to play alone up front. The teenager has responded with six goals.")
+    assert resolved_name(index, tok(doc, "old")) == "Ruud van Nistel"
+    assert resolved_name(index, tok(doc, "teenager")) != "Ruud van Nistel"

@@ -16,9 +16,9 @@ FLOORS = {
     "figure_f1": 0.98,
     "figure_value_accuracy": 0.99,
     "figure_head_accuracy": 0.92,
-    "actor_recall": 0.98,
-    "actor_precision": 0.98,
-    "actor_role_accuracy": 0.93,
+    "actor_recall": 0.99,
+    "actor_precision": 0.99,
+    "actor_role_accuracy": 0.95,
 }
 CEILINGS = {"actor_split_rate": 0.02}
 

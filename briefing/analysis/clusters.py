@@ -41,6 +41,7 @@ class Cluster:
     lineup: bool = False  # named in a team sheet
     tokens: list[int] = field(default_factory=list)  # token index of each mention's head
     territory: str | None = None  # "of Birkenhead": a peer's territorial designation
+    age: int | None = None  # from "the 28-year-old" once linked
 
 
 def plausible_lineup(doc, group: list[Mention]) -> bool:

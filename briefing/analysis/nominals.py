@@ -22,6 +22,7 @@ class Nominal:
     gender: str | None
     nationality: str | None
     epithet: bool  # describes rather than names an office: "the 30-year-old", "the Moroccan"
+    age: int | None = None  # 30 in "the 30-year-old"
 
 
 _NOMINAL_MODS = {"ADJ", "NOUN", "PROPN", "NUM", "VERB"}
@@ -100,7 +101,11 @@ def nominal_at(doc, i: int, person_tokens: set[int]) -> Nominal | None:
     if head in {"veteran", "youngster", "teenager", "star", "international", "champion", "rookie", "debutant",
                 "newcomer", "player", "runner", "athlete", "sprinter", "winner", "finalist"} or head in N.POSITIONS:
         epithet = True
-    return Nominal(k, i + 1, i, head, mods, gender, nationality, epithet)
+    age = None
+    if head == "year-old":
+        m = re.match(r"(\d{1,3})-years?-old$", low)
+        age = int(m.group(1)) if m else None
+    return Nominal(k, i + 1, i, head, mods, gender, nationality, epithet, age)
 
 
 # Nominals that describe a player, and offices that a player does not hold.
@@ -116,15 +121,19 @@ NON_PLAYING_OFFICES = {
 }
 
 
-def role_clash(head: str, c: Cluster) -> bool:
+def role_clash(head: str, c: Cluster, age: int | None = None) -> bool:
     """Two different playing positions never name the same player, and a player nominal
-    ("the teenager", "the Czech international") never names a manager or an official."""
+    ("the teenager", "the Czech international") or a young age ("the 28-year-old") never
+    names a manager or an official."""
+    if c.age is not None and (age is not None and abs(age - c.age) > 1 or head == "teenager" and c.age >= 20):
+        return True  # "the 28-year-old" is not "the teenager"
     if not c.role:
         return False
     words = {N.norm_word(w) for w in re.split(r"[\s,]+", c.role) if w}
     if head in N.POSITIONS and words & N.POSITIONS and head not in words:
         return True
-    if head in PLAYER_NOUNS and head not in words and not words & PLAYER_NOUNS:
+    young = age is not None and age < 35
+    if (head in PLAYER_NOUNS or young) and head not in words and not words & PLAYER_NOUNS:
         last = N.norm_word(re.split(r"\s+(?:of|for|at|in)\s+", c.role)[0].split()[-1]) if c.role.split() else ""
         return last.split("-")[-1] in NON_PLAYING_OFFICES
     return False

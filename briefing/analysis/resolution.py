@@ -206,7 +206,7 @@ class Resolver:
                 return False
             if nom.nationality and c.nationality and nom.nationality not in c.nationality:
                 return False
-            if role_clash(nom.head, c):
+            if role_clash(nom.head, c, nom.age):
                 return False
             return True
 
@@ -399,6 +399,8 @@ def coref_pass(index: ActorIndex, doc) -> None:
         strong = role_fit(nom.head, nom.mods, cl, nom.nationality) == "strong"
         if nom.nationality and cl.type == "PERSON":
             cl.nationality.add(nom.nationality)
+        if nom.age is not None and cl.type == "PERSON" and cl.age is None:
+            cl.age = nom.age
         if (strong or not index.in_quote(tok.idx)) and tok.dep_ != "poss":
             if span.text not in cl.aliases:
                 cl.aliases.append(span.text)
