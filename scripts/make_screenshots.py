@@ -26,20 +26,26 @@ SHOTS = [
     ("actors.svg", (100, 30), ["3"], "briefing: actors, with the selected actor's quotes and mentions"),
     ("figures.svg", (100, 30), ["4"], "briefing: key figures"),
     ("wide.svg", (160, 44), ["2", "j", "enter"], "briefing on a wide terminal: text beside the lists"),
+    ("review.svg", (100, 30), ["2", "space", "j", "space", "f", "j", "f"],
+     "briefing: quotes marked reviewed and flagged"),
 ]
 
 
 def analyse_no_cache(articles, model_name):
     from briefing.analysis.runner import iter_analyses
+    from briefing.tui.app import start_resource_tracker
 
+    start_resource_tracker()  # the runner may use worker processes, even for one article
     return iter_analyses(articles, model_name, use_cache=False)
 
 
 async def shoot(briefing, name: str, size, keys, title: str, out: Path) -> None:
+    from briefing.storage.review import ReviewStore
     from briefing.tui.app import BriefingApp
 
+    # A fresh in-memory review store per shot: the user's own marks never show, nor change.
     app = BriefingApp(briefing, analyse=analyse_no_cache, config=Config(theme="textual-dark"),
-                      remember_theme=False)
+                      remember_theme=False, review=ReviewStore.memory())
     async with app.run_test(size=size) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

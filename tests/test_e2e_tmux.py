@@ -174,3 +174,71 @@ def test_large_briefing_is_analysed_in_parallel_inside_the_app(tmux, tmp_path):
     assert "analysed" not in screen, f"the analysis did not finish:\n{screen}"
     tmux.keys("q")
     assert tmux.wait_gone()
+
+
+def test_review_copy_export_and_two_copies_in_real_terminals(tmux, isolated_dirs, tmp_path):
+    """Two copies of the reader mark the same article at once; y reaches tmux as OSC 52; e writes
+    the export and asks before overwriting; a third run shows every mark."""
+    import sqlite3
+
+    from briefing.config import config_path, data_dir
+
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text(f'export_dir = "{exports.as_posix()}"\n', encoding="utf-8")
+    seed = str(SEED.relative_to(ROOT))
+    _start(tmux, seed, width=80, height=24)
+    tmux.run("set-option", "-s", "set-clipboard", "on")
+    tmux.wait_for(r"2 Quotes \d+")
+    other = Tmux(tmux.socket, "second")
+    environment = " ".join(f"{k}={shlex.quote(os.environ[k])}" for k in os.environ if k.startswith("XDG_"))
+    tmux.run("new-session", "-d", "-s", "second", "-x", "80", "-y", "24",
+             f"cd {shlex.quote(str(ROOT))} && env -u COLUMNS -u LINES {environment} TERM=xterm-256color "
+             f"{shlex.quote(str(_briefing_exe()))} {shlex.quote(seed)}")
+    other.wait_for(r"2 Quotes \d+")
+
+    tmux.keys("2")
+    tmux.wait_for(r"All speakers")
+    tmux.keys("Space")
+    tmux.wait_for(r"1/\d+ reviewed")
+    other.keys("2")
+    other.wait_for(r"All speakers")
+    other.keys("j", "f")
+    # Its write rereads the store: the first copy's mark shows here too.
+    other.wait_for(r"1/\d+ reviewed, 1 flagged")
+
+    tmux.keys("y")
+    screen = tmux.wait_for(r"Copied quote")
+    buffer = tmux.run("show-buffer", check=False).stdout
+    assert buffer.startswith("\u201c") and "\u2014" in buffer, (buffer, screen)
+
+    tmux.keys("e")
+    tmux.wait_for(r"Exported")
+    (written,) = exports.glob("briefing-*.md")
+    assert written.read_text(encoding="utf-8").startswith("# Briefing summary")
+    written.write_text("OLD", encoding="utf-8")
+    tmux.keys("e")
+    tmux.wait_for(r"Overwrite")
+    tmux.keys("n")
+    tmux.wait_for(r"Kept")
+    assert written.read_text(encoding="utf-8") == "OLD"
+
+    for t in (tmux, other):
+        t.keys("q")
+        assert t.wait_gone(), "q did not quit"
+    db = data_dir() / "review.sqlite3"
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        rows = conn.execute("SELECT reviewed, flagged FROM marks WHERE kind = 'quote'").fetchall()
+    assert sorted(rows) == [(0, 1), (1, 0)], "both copies' marks are kept"
+
+    _start(tmux, seed, width=80, height=24)
+    tmux.wait_for(r"2 Quotes \d+")
+    tmux.keys("2")
+    screen = tmux.wait_for(r"All speakers")
+    assert "1/" in screen and "1 flagged" in screen
+    rows = [line for line in screen.splitlines() if line[:1] in ("\u2713",) or line[1:2] == "\u2691"]
+    assert len(rows) == 2, screen
+    tmux.keys("q")
+    assert tmux.wait_gone()

@@ -35,11 +35,11 @@ def default_analyse(articles: list[Article], model_name: str | None) -> Iterable
     """
     from briefing.analysis.runner import iter_analyses
 
-    _start_resource_tracker()
+    start_resource_tracker()
     return iter_analyses(articles, model_name, use_cache=True)
 
 
-def _start_resource_tracker() -> None:
+def start_resource_tracker() -> None:
     """Start multiprocessing's resource tracker with a real stderr.
 
     The tracker hands ``sys.stderr.fileno()`` to its child process; inside a Textual app
