@@ -568,3 +568,11 @@ def test_ages_keep_people_apart(actors_of):
         "Wayne Rooner has had to play alone up front. The teenager has responded with six goals.")
     assert resolved_name(index, tok(doc, "old")) == "Ruud van Nistel"
     assert resolved_name(index, tok(doc, "teenager")) != "Ruud van Nistel"
+
+
+def test_every_stated_role_counts_for_a_nominal(actors_of):
+    doc, index, actors = actors_of(
+        "Rovers striker Jan Kolarik scored twice on Saturday. Kolarik is also club captain. "
+        "\"We deserved it,\" the captain said.")
+    assert people(actors)["Jan Kolarik"].role == "Rovers striker"
+    assert resolved_name(index, tok(doc, "captain", 1)) == "Jan Kolarik"

@@ -39,9 +39,12 @@ def assign_roles(index: ActorIndex, doc) -> None:
                 if role_head(role) in RELATION_HEADS:
                     relation = relation or role  # "the son of a minister": kept if nothing better
                     continue
-            if role:
+            if role and c.role is None:
                 c.role = role
-                break
+                if c.type != "PERSON":
+                    break
+            elif role and role != c.role and role not in c.other_roles:
+                c.other_roles.append(role)
         if c.type == "PERSON" and c.role is None:
             # "Brian Taylor of Wells Fargo", "Ruth Kelly MP": weaker evidence, used last
             c.role = relation \

@@ -42,6 +42,7 @@ class Cluster:
     tokens: list[int] = field(default_factory=list)  # token index of each mention's head
     territory: str | None = None  # "of Birkenhead": a peer's territorial designation
     age: int | None = None  # from "the 28-year-old" once linked
+    other_roles: list[str] = field(default_factory=list)  # later mentions' roles (for nominal fit)
 
 
 def plausible_lineup(doc, group: list[Mention]) -> bool:

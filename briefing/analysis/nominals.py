@@ -162,10 +162,22 @@ OFFICE_FAMILY = {
 
 def role_fit(head: str, mods: list[str], c: Cluster, nationality: str | None) -> str | None:
     """How a role nominal fits an actor: "strong" (its office and a qualifier match, or its
-    nationality), "weak" (the office matches and nothing in the nominal contradicts), None."""
+    nationality), "weak" (the office matches and nothing in the nominal contradicts), None.
+    Every role the text gives the actor is tried ("Former civil service chief" and, from
+    "his predecessor as Cabinet Secretary", "Cabinet Secretary")."""
+    best = None
+    for role in [c.role, *c.other_roles] if c.role else [None]:
+        fit = _fit_one(head, mods, c, nationality, role)
+        if fit == "strong":
+            return fit
+        best = best or fit
+    return best
+
+
+def _fit_one(head: str, mods: list[str], c: Cluster, nationality: str | None, role: str | None) -> str | None:
     role_words = set()
-    if c.role:
-        role_words = {N.norm_word(w) for w in re.split(r"[\s,]+", c.role) if w}
+    if role:
+        role_words = {N.norm_word(w) for w in re.split(r"[\s,]+", role) if w}
     alias_words, alias_heads = set(), set()
     for a in c.aliases:
         if a.lower().startswith("the "):
