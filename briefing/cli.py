@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import sys
@@ -51,6 +50,8 @@ def load_or_exit(paths: list[str]):
     briefing = load_briefing(paths)
     for error in briefing.errors:
         _err(error.message)
+    for note in briefing.notes:
+        _err(note.message)
     if not briefing.articles:
         _err("nothing to read: no article could be loaded")
         return None
@@ -72,25 +73,49 @@ def run_analyses(articles, model_name: str | None, use_cache: bool = True):
     return analyse_all(list(articles), model_name, use_cache=use_cache)
 
 
+def in_order(pairs):
+    """Analyses from ``(index, analysis)`` pairs that come in any order, yielded in index
+    order as soon as each one's turn comes (the runner yields cached articles first)."""
+    waiting = {}
+    turn = 0
+    for i, analysis in pairs:
+        waiting[i] = analysis
+        while turn in waiting:
+            yield waiting.pop(turn)
+            turn += 1
+    for i in sorted(waiting):  # indices the runner never delivered are skipped, as analyse_all does
+        yield waiting[i]
+
+
 def cmd_analyze(args) -> int:
     from briefing.analysis.nlp import ModelError
-    from briefing.serialize import document
+    from briefing.serialize import dump_document
 
     briefing = load_or_exit(args.paths)
     if briefing is None:
         return 1
+    if args.format == "json":
+        # Streamed article by article in input order: memory does not grow with the briefing.
+        from briefing.analysis.runner import iter_analyses
+
+        pairs = iter_analyses(list(briefing.articles), _model_name(args), use_cache=not args.no_cache)
+        try:
+            dump_document(in_order(pairs), sys.stdout)
+        except ModelError as exc:
+            _err(str(exc))
+            return 2
+        finally:
+            pairs.close()
+        sys.stdout.write("\n")
+        return 0
     try:
         analyses, model = run_analyses(briefing.articles, _model_name(args), use_cache=not args.no_cache)
     except ModelError as exc:
         _err(str(exc))
         return 2
-    if args.format == "json":
-        json.dump(document(analyses, model), sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        from briefing.report import text_report
+    from briefing.report import text_report
 
-        sys.stdout.write(text_report(analyses))
+    sys.stdout.write(text_report(analyses))
     return 0
 
 

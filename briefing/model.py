@@ -86,5 +86,9 @@ class LoadError:
 
 @dataclass(frozen=True)
 class Briefing:
+    """What loaded. ``errors``: sources that failed; ``notes``: one-line warnings about
+    sources that did load, but not quite as written (e.g. bytes that were not UTF-8)."""
+
     articles: tuple[Article, ...]
     errors: tuple[LoadError, ...] = field(default=())
+    notes: tuple[LoadError, ...] = field(default=())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from briefing.model import SCHEMA, Actor, Article, ArticleAnalysis, Figure, Quote
 
@@ -39,6 +41,37 @@ def analysis_to_dict(an: ArticleAnalysis) -> dict[str, Any]:
 
 def document(analyses: list[ArticleAnalysis], model: str) -> dict[str, Any]:
     return {"schema": SCHEMA, "model": model, "articles": [analysis_to_dict(a) for a in analyses]}
+
+
+def dump_document(analyses: Iterable[ArticleAnalysis], out: TextIO, model: str | None = None) -> None:
+    """Write ``document(analyses, model)`` as JSON to ``out``, one article at a time.
+
+    The text is exactly ``json.dump(document(list(analyses), model), out, ensure_ascii=False)``,
+    but only one article's dict exists at a time, so a 10,000-article briefing needs no more
+    memory than one article. ``model=None``: the first non-empty ``model`` of the analyses (as
+    ``runner.analyse_all`` reports it); articles before that one are held until it is known.
+    """
+    iterator = iter(analyses)
+    held: list[ArticleAnalysis] = []
+    if model is None:
+        for an in iterator:
+            held.append(an)
+            if an.model:
+                model = an.model
+                break
+    dumps = _compact_dumps
+    out.write(f'{{"schema": {dumps(SCHEMA)}, "model": {dumps(model or "")}, "articles": [')
+    first = True
+    for batch in (held, iterator):
+        for an in batch:
+            out.write(("" if first else ", ") + dumps(analysis_to_dict(an)))
+            first = False
+        held = []
+    out.write("]}")
+
+
+def _compact_dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def analysis_from_dict(d: dict[str, Any], model: str = "") -> ArticleAnalysis:

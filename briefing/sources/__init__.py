@@ -22,7 +22,8 @@ from typing import BinaryIO
 
 from briefing.model import Article, Briefing, LoadError
 from briefing.sanitize import sanitise
-from briefing.sources.text import MAX_BYTES, SourceError, article_from_text, decode_bytes, load_text_file
+from briefing.sources.text import (MAX_BYTES, SourceError, article_from_text, collecting_notes, decode_bytes,
+                                   load_text_file, note)
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -114,14 +115,18 @@ def load_bytes(data: bytes, source: str, kind: str | None = None, url: str | Non
         from briefing.sources.html import load_html_bytes
 
         return [load_html_bytes(data, source, url=url)], []
-    text, _note = decode_bytes(data, source)
+    text, message = decode_bytes(data, source)
     if not text.strip():
         raise SourceError("empty")
     if kind == "json":
         from briefing.sources.records import load_records
 
-        return load_records(text, source)
-    return [article_from_text(text, source, url=url)], []
+        loaded = load_records(text, source)
+    else:
+        loaded = [article_from_text(text, source, url=url)], []
+    if loaded[0]:
+        note(source, message)
+    return loaded
 
 
 def load_path(path: Path) -> list[Article]:
@@ -244,7 +249,17 @@ def _read_stream(stream) -> bytes:
 
 def load_briefing(sources: list[str], *, fetch_settings=None, stdin: BinaryIO | None = None) -> Briefing:
     """Load every source. ``fetch_settings`` (a ``FetchSettings``) and ``stdin`` are for tests
-    and embedding; the defaults fetch with the standard limits and read ``sys.stdin``."""
+    and embedding; the defaults fetch with the standard limits and read ``sys.stdin``.
+
+    ``Briefing.notes`` says, one line per source, what was guessed for sources that loaded
+    but were not quite as written (bytes that were not valid UTF-8)."""
+    with collecting_notes() as notes:
+        briefing = _load_all(sources, fetch_settings, stdin)
+    return Briefing(briefing.articles, briefing.errors,
+                    tuple(LoadError(src, _one_line(msg, src)) for src, msg in notes))
+
+
+def _load_all(sources: list[str], fetch_settings, stdin: BinaryIO | None) -> Briefing:
     articles: list[Article] = []
     errors: list[LoadError] = []
     stdin_read = False

@@ -5,10 +5,12 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from briefing.model import Article
-from briefing.sanitize import sanitise
+from briefing.sanitize import REPLACEMENT, sanitise
 
 MAX_BYTES = 50 * 1024 * 1024
 _TITLE_MAX = 120
@@ -24,22 +26,64 @@ def article_id(text: str) -> str:
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str | None]:
-    """Decode file bytes. Returns (text, note) where note says what was guessed, if anything."""
+    """Decode file bytes. Returns (text, note): ``note`` is one line for the user when the
+    bytes were not valid UTF-8 (and says what was done instead), else None.
+
+    A byte-order mark decides (UTF-8, UTF-16). Without one: UTF-8; bytes that are mostly
+    valid UTF-8 with a few broken sequences (a truncated or spliced file) keep UTF-8 and the
+    broken bytes become U+FFFD; otherwise the file is read as Windows-1252 (a superset of
+    Latin-1, the usual legacy encoding of English text). NUL bytes mean a binary file.
+    """
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace"), None
+        return _decode_utf8(data[3:], name, marked=True)
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        return data.decode("utf-16", errors="replace"), None
+        text = data.decode("utf-16", errors="replace")
+        bad = text.count(REPLACEMENT)
+        return text, (f"{name}: {_count(bad, 'byte')} that were not valid UTF-16 shown as {REPLACEMENT}"
+                      if bad else None)
     if b"\x00" in data[:4096]:
         raise SourceError(f"{name}: looks like a binary file, not text")
+    return _decode_utf8(data, name)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _decode_utf8(data: bytes, name: str, marked: bool = False) -> tuple[str, str | None]:
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    # Invalid UTF-8: mostly UTF-8 with a few bad bytes, or some legacy 8-bit encoding?
+    lossy = data.decode("utf-8", errors="replace")
+    bad = lossy.count(REPLACEMENT) - data.count(REPLACEMENT.encode("utf-8"))
+    good = sum(1 for ch in lossy if ord(ch) > 0x7F and ch != REPLACEMENT)
+    if marked or good >= bad:  # a UTF-8 byte-order mark settles the question
+        return lossy, f"{name}: not valid UTF-8; {_count(bad, 'bad byte')} shown as {REPLACEMENT}"
+    text = data.decode("cp1252", errors="replace")  # 5 byte values are undefined in cp1252
+    return text, f"{name}: not valid UTF-8; read as Windows-1252 (Latin-1)"
+
+
+_NOTES: ContextVar[list[tuple[str, str]] | None] = ContextVar("briefing_load_notes", default=None)
+
+
+def note(source: str, message: str | None) -> None:
+    """Tell the user something about a source that did load (collected by ``load_briefing``)."""
+    sink = _NOTES.get()
+    if message and sink is not None:
+        sink.append((source, message))
+
+
+@contextmanager
+def collecting_notes():
+    """Collect ``note()`` calls made inside the block; yields the list they go to."""
+    sink: list[tuple[str, str]] = []
+    token = _NOTES.set(sink)
     try:
-        text = data.decode("cp1252")
-        return text, f"{name}: not valid UTF-8, read as Windows-1252"
-    except UnicodeDecodeError:
-        return data.decode("utf-8", errors="replace"), f"{name}: not valid UTF-8, bad bytes replaced"
+        yield sink
+    finally:
+        _NOTES.reset(token)
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -99,7 +143,9 @@ def load_text_file(path: Path) -> Article:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    text, _note = decode_bytes(data, str(path))
+    text, message = decode_bytes(data, str(path))
     if not text.strip():
         raise SourceError(f"{path}: empty file")
-    return article_from_text(text, str(path))
+    article = article_from_text(text, str(path))
+    note(str(path), message)
+    return article
