@@ -130,6 +130,16 @@ HEADS = [
     # what generic nouns are of
     ("The number of Britons out of work rose to 1.4 million.", "1.4 million", "Briton"),
     ("The brunt of unemployment is felt in the north, where the rate is 12.5%.", "12.5%", "unemployment"),
+    # the noun before an approximator, the verb behind one
+    ("The firm could face a fine up to 500,000 yuan ($60,000).", "up to 500,000 yuan", "fine"),
+    ("The firm could face a fine up to 500,000 yuan ($60,000).", "$60,000", "fine"),
+    ("Shoppers are expected to spend in excess of £150m over the weekend.", "in excess of £150m", "spending"),
+    ("Analysts said an offer of 950p a share would be fair.", "950p a share", "offer"),
+    # exchange rates measure the other currency; a change stays the subject's
+    ("The pound was trading against the dollar at $1.8872 in London.", "$1.8872", "pound"),
+    ("Against the euro, the dollar was down 0.4% at $1.2915.", "$1.2915", "euro"),
+    ("Against the euro, the dollar was down 0.4% at $1.2915.", "0.4%", "dollar"),
+    ("The dollar was buying 105.20 yen late on Friday.", "105.20 yen", "dollar"),
 ]
 
 
@@ -162,6 +172,19 @@ def test_heads_are_not_modifiers_of_a_number(figs):
                            ("The gap has widened to a record $40bn.", "$40bn")):
         f = _find(figs(sentence), text)
         assert f.head not in ("way", "one-way", "record"), f.head
+
+
+def test_headline_run_into_paragraph_is_not_one_phrase(figs):
+    text = "Rumour lifts Exel shares\n\nShares in Exel closed up 9% on Tuesday."
+    f = _find(figs(text), "9%")
+    assert "\n" not in (f.what or "") and "Exel shares Shares" not in (f.what or "")
+    f = _find(figs("Firms pay £194m compensation\n\nInvestors who lost money will be paid."), "£194m")
+    assert f.head == "compensation"
+
+
+def test_exchange_rate_base_is_not_an_amount(figs):
+    found = figs("The dollar edged higher, with one euro worth $1.3102 on Friday.")
+    assert [f.text for f in found] == ["$1.3102"]
 
 
 def test_sentence_offsets(figs):
@@ -251,6 +274,12 @@ NOT_FIGURES = [
     "They slumped to a ninth successive defeat.",
     "The update ships with iOS 13 next week.",
     "2. Surveillance\nCameras are everywhere now.",
+    "He led Britain to its first relay medal since 1912 in 38.07 seconds.",
+    "Smith for Jones (53), Brown for White (71).",
+    "The players are due at the ground at 1330.",
+    "The Act of Settlement confirmed in 1701 that Parliament decides.",
+    "She is seeded three at the event.",
+    "She has not gone beyond the last eight this year.",
 ]
 
 

@@ -52,7 +52,7 @@ _DIGITS = r"(?<![\w.,/])(?<![A-Za-z]-)(?<!\d:)(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3
 CORE_RE = re.compile(
     rf"""
     (?P<frac>\b(?:(?:{_WORDNUM}|an?)[ -](?:{_FRAC})|\d+[ -](?:{_PLURAL_FRAC}))\b)
-  | (?P<ratio>\b(?:one|\d+)\s+in\s+(?:{_WORDNUM}|\d+)\b(?!\s*-))
+  | (?P<ratio>\b(?:one|\d+)\s+in\s+(?:{_WORDNUM}|\d+)\b(?!\s*-)(?![.,]\d))
   | (?P<vague>\b(?:tens|dozens|scores|hundreds|thousands|millions|billions)
         (?:\s+of\s+(?:thousands|millions|billions)\b|(?=\s+of\b))
         (?!\s+of\s+(?:years|months|weeks|days|hours|minutes|seconds|miles)\b))
@@ -110,6 +110,7 @@ class _Cand:
     kind: str            # which CORE_RE group: digits, words, frac, ratio, vague, aword, half
     number: str          # the text parse_number reads (attached scale included)
     num_start: int = 0   # start without the approximator (currency sign included)
+    unit_end: int = 0    # end without a rate ("a week", "a share")
     unit: str | None = None
     scaled: bool = False
     currency: bool = False
@@ -191,6 +192,7 @@ def _extend(text: str, m: re.Match) -> _Cand:
             if u:
                 c.unit = MEASURE_WORDS[u.group(1).lower()]
                 pos = u.end()
+    c.unit_end = pos
     if not c.reject:
         r = _RATE_RE.match(text, pos)
         if r:
@@ -278,9 +280,9 @@ def _num(v: float) -> float | int:
 
 # --- what a figure counts --------------------------------------------------------------------
 
-# Nouns that say how big a figure is, not what it measures: "widened to a record $60bn",
-# "the record high of 799".
-NON_HEADS = {"record", "high", "low", "peak", "all-time"}
+# Nouns that say how big a figure is, not what it measures ("widened to a record $60bn"), or
+# are adverbs ("sent $16bn home", "to the tune of £1m"):
+NON_HEADS = {"record", "high", "low", "peak", "all-time", "tune", "home"}
 # "the number of Americans": the figure counts what these nouns are of.
 GENERIC_OF = {"number", "total", "amount", "level", "proportion", "majority", "minority", "percentage",
               "sum", "rest", "tally", "toll", "count"}
@@ -386,6 +388,7 @@ def _phrase(tok, skip: set[int], limit: int = 4) -> str:
             or doc[left].pos_ in ("DET", "PUNCT", "NUM", "SYM", "PRON", "ADP", "CCONJ", "PART")
             or doc[left].like_num
             or len(doc[left:tok.i + 1].text.split()) > limit
+            or "\n" in doc[left:tok.i].text
             or (left > 0 and not doc[left - 1].whitespace_ and doc[left - 1].text not in _OPENERS
                 and doc[left - 1].i not in skip)):
         left += 1
@@ -528,7 +531,7 @@ def _noun_run(doc, i: int, skip, limit: int = 5):
             return None
         return parts[-1]
     if noun is None or not _nounlike(noun, skip) or _lemma(noun) in UNIT_NOUNS | TIME_NOUNS \
-            or noun.ent_type_ in ("DATE", "TIME"):
+            or noun.ent_type_ in ("DATE", "TIME") or noun.dep_ == "advmod":  # "sent $16bn home"
         return None
     return noun
 
@@ -540,7 +543,7 @@ def _after_figure(doc, c: _Cand, skip) -> int:
         for t in doc[after + 1:min(len(doc), after + 16)]:
             if t.text == ")":
                 inside = doc[after + 1:t.i]
-                if any(x.like_num for x in inside):
+                if any(x.like_num or any(ch.isdigit() for ch in x.text) for x in inside):
                     return t.i + 1
                 break
     return after
@@ -598,6 +601,13 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
             objs = [t for t in doc[after].children if t.dep_ == "pobj" and _nounlike(t, skip)]
             if objs and objs[0].lemma_.lower() not in GENERIC_NOUNS | TIME_NOUNS and objs[0].pos_ == "NOUN":
                 return _Head(objs[0], _lemma(objs[0]), _phrase(objs[0], skip), counted=not c.measured)
+    # "incomes over £100,000", "a fine up to 200,000 yuan": the noun just before the approximator.
+    first = min(skip)
+    if c.approx and first > 0:
+        prev = doc[first - 1]
+        if prev.pos_ == "NOUN" and _nounlike(prev, skip) and _lemma(prev) not in UNIT_NOUNS | GENERIC_NOUNS \
+                and prev.ent_type_ not in ("DATE", "TIME") and _lemma(prev) not in TIME_NOUNS:
+            return _noun_head(prev, skip)
     # "revenues - £160m - will", "fuel costs - a predicted extra £250m".
     if root.dep_ == "appos" and gov.i < root.i and gov.pos_ == "NOUN" and _nounlike(gov, skip) \
             and _lemma(gov) not in UNIT_NOUNS \
@@ -639,17 +649,11 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
         # "Fiat shares down 1.2%".
         return _noun_head(doc[gov.i - 1], skip)
     if root.dep_ in ("attr", "acomp", "dobj", "npadvmod", "advmod", "oprd", "nsubj", "nsubjpass", "obj",
-                     "conj", "appos") and gov.pos_ in ("VERB", "AUX"):
+                     "conj", "appos", "prep") and gov.pos_ in ("VERB", "AUX"):
         return _from_verb(gov, None, c, skip, role=root.dep_)
     if root.dep_ in ("npadvmod", "advmod") and gov.pos_ in ("ADJ", "ADV") and gov.dep_ in ("acomp", "advmod", "oprd") \
             and gov.head.pos_ in ("VERB", "AUX"):
         return _from_verb(gov.head, None, c, skip, role="attr")  # "profit will be 10% lower", "close 12% down"
-    # "earnings over £100,000": the noun just before the approximator.
-    first = min(skip) if skip else root.i
-    if c.approx and first > 0:
-        prev = doc[first - 1]
-        if prev.pos_ == "NOUN" and _nounlike(prev, skip) and _lemma(prev) not in UNIT_NOUNS | GENERIC_NOUNS:
-            return _noun_head(prev, skip)
     return _Head()
 
 
@@ -773,6 +777,10 @@ def _reject_reason(c: _Cand, ctx: _Context) -> str | None:
     if c.plain and c.kind == "words" and isinstance(c.value, int) and c.value <= 10 and \
             prev in ("the", "these", "those") and (after is None or after.pos_ not in _NOUNISH + ("ADJ", "NUM")):
         return "pronoun"  # "a bidding war between the two"
+    if c.plain and c.kind in ("digits", "words") and (
+            prev in ("seeded", "ranked", "seed") or
+            prev == "last" and (after is None or after.pos_ not in _NOUNISH + ("ADJ",))):
+        return "label"  # "seeded three", "through to the last 16", "beyond the last eight"
     if c.plain and c.kind == "digits":
         partner_next = _next_word(text, c.partner.end) if c.partner is not None else ""
         if prev in MONTHS or nxt in MONTHS or prev in WEEKDAYS or partner_next in MONTHS:
@@ -782,6 +790,18 @@ def _reject_reason(c: _Cand, ctx: _Context) -> str | None:
         v = c.value
         if isinstance(v, int) and 1800 <= v <= 2100 and "," not in core and not c.approx:
             return "year"  # counts this large are written with a comma: 1,350 targets
+        if isinstance(v, int) and 1000 <= v < 1800 and "," not in core and not c.approx and \
+                prev in ("in", "since", "until", "till", "from", "of", "by", "before", "after") and \
+                (after is None or after.pos_ not in _NOUNISH):
+            return "year"  # "confirmed in 1701"
+        if isinstance(v, int) and re.fullmatch(r"[0-2]\d[0-5]\d", core) and v < 2400 and \
+                prev in ("at", "by", "until", "till", "from", "before", "after") and \
+                (after is None or after.pos_ not in _NOUNISH):
+            return "time"  # "due at the stadium at 1330" (the 24-hour clock)
+        if re.fullmatch(r"\)", text[c.end:c.end + 1]) and text[c.start - 1:c.start] == "(":
+            ptok = ctx.tok_at(c.start - 3)
+            if ptok is not None and (ptok.pos_ == "PROPN" or ptok.text[:1].isupper()):
+                return "label"  # "Everitt for Mapletoft (53)": a minute, a seeding, a shirt number
         if isinstance(v, int) and v < 130:
             if prev in ("aged", "age", "turns", "turned", "turning") or \
                     re.search(r"\bage\s+of\s+$", text[max(0, c.start - 12):c.start], re.I):
@@ -817,6 +837,11 @@ def _reject_reason(c: _Cand, ctx: _Context) -> str | None:
     if c.kind == "digits" and c.scaled and c.number.lower().endswith("m") and not c.currency \
             and c.unit is None and (_bare_value(c) in SPORT_DISTANCES or "," in core):
         return "distance"  # the 1500m, world 5,000m
+    if c.kind in ("words", "aword") and c.value == 1 and c.currency and c.unit not in ("pence", "cents") \
+            and re.match(r"\s+(?:[a-z]+\s+){0,2}(?:[$\u00a3\u20ac\u00a5]|US\$)\d", text[c.end:c.end + 40]):
+        return "rate base"  # "one euro worth $1.3218": the unit of an exchange rate, not an amount
+    if c.kind == "ratio" and (c.value is None or c.value >= 1):
+        return "unparsed"  # "since 1912 in 38.07 seconds" is no proportion
     if c.kind == "frac":
         words = core.lower().replace("-", " ").split()
         if words[-1] == "quarters" and nxt != "of":
@@ -866,6 +891,34 @@ def _read_metres(c: _Cand, ctx: _Context) -> None:
         c.value, c.unit, c.scaled = bare, "m", False
 
 
+_CURRENCY_NOUNS = {"euro": "EUR", "pound": "GBP", "sterling": "GBP", "dollar": "USD", "yen": "JPY",
+                   "yuan": "CNY", "franc": "CHF", "rupee": "INR", "rouble": "RUB", "won": "KRW", "real": "BRL"}
+_CURRENCY_NAMES = {"EUR": "euros", "GBP": "pounds", "USD": "dollars", "JPY": "yen", "CNY": "yuan", "CHF": "francs",
+                   "INR": "rupees", "RUB": "roubles", "KRW": "won", "BRL": "reais", "pence": "pence",
+                   "cents": "cents"}
+
+
+def _exchange_rate(c: _Cand, ctx: _Context, sent) -> _Head | None:
+    """"the dollar was trading against the euro at $1.3280", "one pound buying $1.9094", "the
+    dollar was buying 104.76 yen": the price of one currency in another measures that currency."""
+    if not c.currency or c.scaled or c.value is None or c.value >= 1000 or c.unit not in _CURRENCY_NAMES:
+        return None
+    first = ctx.tok_at(c.num_start)
+    if first is None:
+        return None
+    for t in reversed(ctx.doc[sent.start:first.i]):
+        code = _CURRENCY_NOUNS.get(t.lemma_.lower()) or _CURRENCY_NOUNS.get(t.lower_)
+        if code is None or t.pos_ not in ("NOUN", "PROPN") or t.i == 0:
+            continue
+        if code == c.unit or (c.unit in ("pence", "cents") and code in ("GBP", "USD", "EUR")):
+            continue  # "the dollar ... at $1.8923": the currency the price is in
+        if ctx.doc[t.i - 1].lower_ not in ("the", "one", "a", "per", "each", "every"):
+            continue  # "reports in euros" is no exchange rate
+        return _Head(t, t.lower_ if t.lower_ != "sterling" else "pound",
+                     f"{_CURRENCY_NAMES[c.unit]} per {t.lower_}")
+    return None
+
+
 def _drop_currency_word(c: _Cand, text: str) -> None:
     """Undo an ambiguous currency word that turned out to be a verb: "25 won" -> "25"."""
     c.end = len(text[:c.pending_word[0]].rstrip())
@@ -905,11 +958,28 @@ def extract_figures(doc) -> list[Figure]:
     prev: _Cand | None = None
     for c in kept:
         si = bisect.bisect_right(sent_starts, c.start) - 1
-        span = doc.char_span(c.num_start, c.end, alignment_mode="expand")
+        span = doc.char_span(c.num_start, max(c.unit_end, c.core_end), alignment_mode="expand")
         head = _Head()
         if span is not None and len(span):
             whole = doc.char_span(c.start, c.end, alignment_mode="expand") or span
-            head = _find_head(span.root, c, {t.i for t in whole})
+            inside = {t.i for t in whole}
+            root = span.root
+            if root.head.i in inside and root.head is not root:
+                root = whole.root  # "in excess of £200m": the approximator carries the figure
+            head = _find_head(root, c, inside)
+            if head.noun is not None and head.lemma == _lemma(head.noun) and \
+                    "\n" in text[min(head.noun.idx, c.start):max(head.noun.idx, c.end)]:
+                # A headline run into the first paragraph is not one phrase: only the words
+                # right after the figure are still its own.
+                noun = _noun_run(doc, _after_figure(doc, c, inside), inside) if max(inside) + 1 < len(doc) else None
+                head = _Head()
+                if noun is not None and "\n" not in text[c.end:noun.idx]:
+                    head = _noun_head(noun, inside)
+        if head.lemma is None or head.lemma in _CURRENCY_NOUNS:
+            rate = _exchange_rate(c, ctx, sents[si]) if si >= 0 else None
+            head = rate or head
+        if head.what:
+            head.what = " ".join(head.what.split())
         if head.lemma is None and prev is not None and id(prev) in heads and \
                 re.fullmatch(r"\s*[(;,/]\s*", text[prev.end:c.start]) and "(" in text[max(0, c.start - 40):c.start]:
             head = heads[id(prev)]  # "£7.5bn ($13.99bn)": a conversion of the amount before it

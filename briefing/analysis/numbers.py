@@ -75,6 +75,7 @@ TIME_WORDS = {
     "weeks": "weeks", "day": "days", "days": "days", "hour": "hours", "hours": "hours",
     "minute": "minutes", "minutes": "minutes", "second": "seconds", "seconds": "seconds",
     "decade": "decades", "decades": "decades", "century": "centuries", "centuries": "centuries",
+    "secs": "seconds", "sec": "seconds", "mins": "minutes", "hrs": "hours",
 }
 
 _WORD_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+")
