@@ -4,6 +4,7 @@ The CLI exits non-zero only when nothing at all could be loaded.
 """
 
 import json
+import os
 import subprocess
 import sys
 
@@ -85,3 +86,112 @@ def test_terminal_escapes_never_reach_json(tmp_path):
     blob = json.dumps(out, ensure_ascii=False)
     for bad in ("\x1b", "\x07", "\x9b", "\u202e"):
         assert bad not in blob
+
+
+# -- saying what was guessed -----------------------------------------------------------------
+
+
+def _lines(stderr: str) -> list[str]:
+    return [ln for ln in stderr.splitlines() if ln.strip()]
+
+
+def test_latin1_file_loads_and_says_how_it_was_read(tmp_path):
+    data = "Caf\u00e9 owners protest\n\nOwners said prices rose 5% at the caf\u00e9.\n".encode("cp1252")
+    path = make(tmp_path, "latin.txt", data)
+    r = run(path)
+    assert r.returncode == 0, r.stderr
+    (line,) = _lines(r.stderr)
+    assert line.startswith(f"briefing: {path}: ") and "not valid UTF-8" in line and "Windows-1252" in line
+    (art,) = json.loads(r.stdout)["articles"]
+    assert "caf\u00e9" in art["text"]
+
+
+def test_mostly_utf8_file_keeps_utf8_and_counts_bad_bytes(tmp_path):
+    good = "Caf\u00e9 owners protest\n\nThe caf\u00e9 owners said \u201cprices rose\u201d on Monday.\n"
+    path = make(tmp_path, "spliced.txt", good.encode() + b"\xff\xfe tail\n")
+    r = run(path)
+    assert r.returncode == 0, r.stderr
+    (line,) = _lines(r.stderr)
+    assert "not valid UTF-8" in line and "2 bad bytes" in line
+    (art,) = json.loads(r.stdout)["articles"]
+    assert art["text"].startswith(good) and "\ufffd\ufffd tail" in art["text"]
+
+
+def test_valid_files_say_nothing(tmp_path):
+    r = run(make(tmp_path, "good.txt", GOOD.encode()))
+    assert r.returncode == 0 and r.stderr == ""
+
+
+# -- files that are not files ------------------------------------------------------------------
+
+
+def test_a_folder_where_nothing_loads_fails_with_one_line_each(tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"")
+    (folder / "b.json").write_bytes(b"{not json")
+    (folder / "c.html").write_bytes(b"<html><body><nav>menu</nav></body></html>")
+    r = run(str(folder))
+    assert r.returncode == 1 and r.stdout == "" and "Traceback" not in r.stderr
+    lines = _lines(r.stderr)
+    assert len(lines) == 4 and lines[-1] == "briefing: nothing to read: no article could be loaded"
+    for name in ("a.txt", "b.json", "c.html"):
+        assert sum(name in ln for ln in lines) == 1
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_devices_are_refused_not_read_forever(device):
+    if not os.path.exists(device):
+        pytest.skip(f"no {device} here")
+    r = run(device)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert f"{device}: not a file" in r.stderr
+
+
+def test_a_named_pipe_nobody_writes_to_does_not_hang(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    r = run(str(fifo), make(tmp_path, "good.txt", GOOD.encode()))
+    assert r.returncode == 0, r.stderr
+    assert _lines(r.stderr) == [f"briefing: {fifo}: empty file"]
+
+
+def test_a_file_over_the_size_limit_is_refused_without_reading_it(tmp_path):
+    from briefing.sources.text import MAX_BYTES
+
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:  # sparse: costs no disk
+        fh.truncate(MAX_BYTES + 1)
+    r = run(str(big))
+    assert r.returncode == 1 and "too large" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_deeply_nested_json_is_one_line(tmp_path):
+    r = run(make(tmp_path, "deep.json", b"[" * 200_000 + b"]" * 200_000))
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert len(_lines(r.stderr)) == 2
+
+
+def test_symlink_loops_in_a_folder_are_not_followed(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "self").symlink_to(".")
+    (folder / "up").symlink_to("..")
+    r = run(str(folder))
+    assert r.returncode == 0, r.stderr
+    assert len(json.loads(r.stdout)["articles"]) == 1
+
+
+def test_escape_sequences_in_file_names_never_reach_stderr(tmp_path):
+    name = "evil\x1b]0;owned\x07\x1b[2J\u202e.txt"
+    path = make(tmp_path, name, b"")
+    r = subprocess.run([sys.executable, "-m", "briefing", "analyze", "--format", "json", path],
+                       capture_output=True, cwd=ROOT, timeout=300)
+    assert r.returncode == 1
+    err = r.stderr.decode("utf-8")
+    assert "\x1b" not in err and "\x07" not in err and "\u202e" not in err
+    assert "\u241b]0;owned\u2407" in err
+    assert len(_lines(err)) == 2

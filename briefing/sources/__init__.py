@@ -23,7 +23,7 @@ from typing import BinaryIO
 from briefing.model import Article, Briefing, LoadError
 from briefing.sanitize import sanitise
 from briefing.sources.text import (MAX_BYTES, SourceError, article_from_text, collecting_notes, decode_bytes,
-                                   load_text_file, note)
+                                   load_text_file, note, read_source_file)
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -146,13 +146,7 @@ def _load_file(path: Path) -> Loaded:
     kind = _kind_for_suffix(path)
     if kind == "text":
         return [load_text_file(path)], []
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError(f"too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read ({exc.strerror or exc})") from None
+    data = read_source_file(path)
     if not data.strip():
         raise SourceError("empty file")
     return load_bytes(data, source, kind)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
+import stat
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -135,14 +137,38 @@ def article_from_text(text: str, source: str, title: str | None = None, **extra)
     )
 
 
-def load_text_file(path: Path) -> Article:
+def read_source_file(path: Path) -> bytes:
+    """The bytes of a file named on the command line or found in a folder, at most
+    ``MAX_BYTES``. Raises ``SourceError`` (message starting with the path).
+
+    Never hangs and never reads without end: a device (``/dev/zero``) is refused, a named
+    pipe with no writer reads as empty, and anything longer than the limit stops at it. A pipe
+    that has a writer (``briefing <(curl -s URL)``) is read as usual.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError(f"{path}: too large ({size // (1024 * 1024)} MB; the limit is 50 MB)")
-        data = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+            raise SourceError(f"{path}: not a file (a device)")
+        if info.st_size > MAX_BYTES:
+            raise SourceError(f"{path}: too large ({info.st_size // (1024 * 1024)} MB; "
+                              f"the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+        flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)
+        if stat.S_ISFIFO(info.st_mode):
+            flags |= getattr(os, "O_NONBLOCK", 0)  # opening a pipe nobody writes to would block
+        fd = os.open(path, flags)
+        if stat.S_ISFIFO(info.st_mode) and hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with open(fd, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"{path}: too large (the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+    return data
+
+
+def load_text_file(path: Path) -> Article:
+    data = read_source_file(path)
     text, message = decode_bytes(data, str(path))
     if not text.strip():
         raise SourceError(f"{path}: empty file")
