@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import signal
 import sys
@@ -193,16 +194,35 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): not an error worth a message.
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
-        except OSError:
-            pass
+        _silence_stdout()
         return 0
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
-        if os.environ.get("BRIEFING_DEBUG"):
-            raise
-        _err(f"internal error: {exc.__class__.__name__}: {exc} (set BRIEFING_DEBUG=1 for details)")
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            return _internal_error(exc)
+        # Standard output could not be written (disk full, `> /dev/full`, a dead terminal).
+        _err(f"cannot write the output ({exc.strerror or exc})")
+        _silence_stdout()
         return 1
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        return _internal_error(exc)
+
+
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's flush at exit does not fail again."""
+    try:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+    except OSError:
+        pass
+
+
+def _internal_error(exc: BaseException) -> int:
+    if os.environ.get("BRIEFING_DEBUG"):
+        raise exc
+    _err(f"internal error: {exc.__class__.__name__}: {exc} (set BRIEFING_DEBUG=1 for details)")
+    return 1
 
 
 def _exit_cleanly_on_signals() -> None:
