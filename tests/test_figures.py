@@ -140,6 +140,17 @@ HEADS = [
     ("Against the euro, the dollar was down 0.4% at $1.2915.", "$1.2915", "euro"),
     ("Against the euro, the dollar was down 0.4% at $1.2915.", "0.4%", "dollar"),
     ("The dollar was buying 105.20 yen late on Friday.", "105.20 yen", "dollar"),
+    # transitive change verbs move their object; time nouns are never what a figure measures
+    ("The central bank lifted interest rates 0.25% to 5.5%.", "0.25%", "rate"),
+    ("The retailer ended the day down at $8.08.", "$8.08", "retailer"),
+    ("The bank decided to keep interest rates at an all-time low of 3.25%.", "3.25%", "rate"),
+    # headless figures joined to a neighbour measure the same thing
+    ("Total revenue was 10bn euros, up 8.1% from 9.26bn euros.", "8.1%", "revenue"),
+    ("The news sent shares in the firm up 8.5p, or 8.1%, to 113.5p.", "8.5p", "share"),
+    # plain counts of unit words and model names
+    ("Holders will receive 1.90 new shares for each share they hold.", "1.90", "share"),
+    ("So far the maker has delivered 40 A300s to the airline.", "40", "A300"),
+    ("Consumption has jumped to 2.4 million bpd this year.", "2.4 million bpd", "consumption"),
 ]
 
 
@@ -180,6 +191,11 @@ def test_headline_run_into_paragraph_is_not_one_phrase(figs):
     assert "\n" not in (f.what or "") and "Exel shares Shares" not in (f.what or "")
     f = _find(figs("Firms pay £194m compensation\n\nInvestors who lost money will be paid."), "£194m")
     assert f.head == "compensation"
+
+
+def test_a_missed_sentence_end_is_a_barrier(figs):
+    f = _find(figs("Fraud fell to 8,177 cases worth £644m. Edward Leigh, an MP, said so."), "£644m")
+    assert f.head != "Edward Leigh"
 
 
 def test_exchange_rate_base_is_not_an_amount(figs):
@@ -280,6 +296,8 @@ NOT_FIGURES = [
     "The Act of Settlement confirmed in 1701 that Parliament decides.",
     "She is seeded three at the event.",
     "She has not gone beyond the last eight this year.",
+    "Carlsberg is more optimistic than Heineken about 2005.",
+    "The 777-200LR can fly non-stop from London to Sydney.",
 ]
 
 

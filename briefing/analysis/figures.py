@@ -87,7 +87,7 @@ _APPROX_RE = re.compile(
     r"(?:just|well|slightly)\s+(?:over|under|short\s+of)|an\s+estimated|almost|nearly|about|"
     r"around|roughly|approximately|some|over|under|only|just)\s+$", re.I)
 # Two figures of one thing: "£106m or 47.3%", "from 157,000 to 133,000", "$4bn, or 5%".
-_JOINED_RE = re.compile(r"\s*,?\s*(?:or|and|to)\s+|\s*\u2013\s*|-", re.I)
+_JOINED_RE = re.compile(r"\s*,?\s*(?:or|and|to)\s+|\s*\u2013\s*|-|\s*,\s*(?:up|down)\s+(?:by\s+)?", re.I)
 # Approximators that make even "one" a figure: "at least one supporter", "more than one".
 _STRONG_APPROX_RE = re.compile(r"(?:more|less|fewer)\s+than\s|at\s+(?:least|most)\s|up\s+to\s|"
                                r"as\s+many\s+as\s", re.I)
@@ -111,6 +111,8 @@ class _Cand:
     number: str          # the text parse_number reads (attached scale included)
     num_start: int = 0   # start without the approximator (currency sign included)
     unit_end: int = 0    # end without a rate ("a week", "a share")
+    tok_first: int = 0   # the figure's first and last token in the parse
+    tok_last: int = 0
     unit: str | None = None
     scaled: bool = False
     currency: bool = False
@@ -281,8 +283,8 @@ def _num(v: float) -> float | int:
 # --- what a figure counts --------------------------------------------------------------------
 
 # Nouns that say how big a figure is, not what it measures ("widened to a record $60bn"), or
-# are adverbs ("sent $16bn home", "to the tune of £1m"):
-NON_HEADS = {"record", "high", "low", "peak", "all-time", "tune", "home"}
+# are adverbs or comparisons ("sent $16bn home", "to the tune of £1m", "10 more"):
+NON_HEADS = {"record", "high", "low", "peak", "all-time", "tune", "home", "thanks", "more", "less", "fewer"}
 # "the number of Americans": the figure counts what these nouns are of.
 GENERIC_OF = {"number", "total", "amount", "level", "proportion", "majority", "minority", "percentage",
               "sum", "rest", "tally", "toll", "count"}
@@ -291,6 +293,11 @@ TOPIC_NOUNS = {"rate", "level"}
 RATE_TOPICS = {"unemployment", "inflation", "interest", "jobless", "growth", "mortality", "crime", "tax",
                "exchange", "vacancy", "employment", "turnout", "birth", "death", "poverty", "literacy",
                "infection", "default", "saving", "participation", "obesity", "poverty", "absence"}
+# Verbs that move their object by the figure: "lifted interest rates 0.25%", "cut prices 5%".
+# Units that a plain count counts: "1.9m shares", "2,000 barrels".
+COUNTABLE_UNITS = {"share", "barrel", "person", "tonne"}
+MOVE_VERBS = {"raise", "lift", "cut", "lower", "reduce", "boost", "increase", "decrease", "push", "drive",
+              "trim", "slash", "hike", "mark", "revise", "double", "halve", "treble"}
 # Verbs whose bare count object or adverb measures their subject: "unemployment rose 7,000",
 # "claims topped 6 million" (but "lost eight" in sport counts something else).
 COUNT_CHANGE_VERBS = {"rise", "fall", "grow", "increase", "decrease", "drop", "climb", "jump", "slip",
@@ -348,7 +355,7 @@ def _nounlike(tok, skip) -> bool:
     # The small model sometimes tags a noun in a noun's place as ADJ ("an $850m payout").
     if not (tok is not None and tok.i not in skip and not tok.like_num
             and (tok.pos_ in _NOUNISH or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"))
-            and not any(ch.isdigit() for ch in tok.text) and tok.text != "%"
+            and not tok.text[:1].isdigit() and tok.text != "%"  # "A300s" is a name
             and tok.lower_ not in NON_HEADS):
         return False
     # "£10 one-way", "a two-year deal": a word hyphenated to a number is a modifier.
@@ -365,8 +372,8 @@ def _lemma(tok) -> str:
             word = word[:-1]
         names = [t.text for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == tok.i - 1]
         return " ".join(names + [word])  # "Virgin Blue", not "Blue"
-    if re.fullmatch(r"[A-Z]{2,}s", tok.text):
-        return tok.text[:-1]  # "CSOs" -> "CSO", "MPs" -> "MP"
+    if re.fullmatch(r"[A-Z]{2,}s|[A-Z][A-Za-z-]*\d+[A-Za-z]*s", tok.text):
+        return tok.text[:-1]  # "CSOs" -> "CSO", "MPs" -> "MP", "A300s" -> "A300"
     start = _hyphen_start(tok)
     if start < tok.i:  # "bail-out", "take-over": the whole word
         return (tok.doc[start:tok.i].text + tok.lemma_).lower()
@@ -501,15 +508,23 @@ def _noun_head(noun, skip, what=None, counted=False) -> _Head:
     return _Head(noun, _lemma(noun), what, counted)
 
 
-def _noun_run(doc, i: int, skip, limit: int = 5):
+def _unit_noun(tok, counted: bool) -> bool:
+    """A unit, not what a figure is of ("$6 per share"); but "1.9m shares" counts shares."""
+    lemma = _lemma(tok)
+    return lemma in UNIT_NOUNS and not (counted and lemma in COUNTABLE_UNITS)
+
+
+def _noun_run(doc, i: int, skip, limit: int = 5, counted: bool = False):
     """The noun that a noun phrase starting at token i ends in ("long term care places", "worst
     hit schools", "Airbus A321 aircraft"), or None if the words there are no noun phrase."""
     noun = None
     for t in doc[i:min(len(doc), i + limit)]:
         if t.i in skip:
+            if noun is not None:
+                break
             return None
         if t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.tag_ == "NNPS":
-            if t.like_num or any(ch.isdigit() for ch in t.text):
+            if t.like_num or t.text[:1].isdigit():
                 return None
             noun = t
             continue
@@ -530,7 +545,7 @@ def _noun_run(doc, i: int, skip, limit: int = 5):
         if any(p.i in skip or p.lemma_.lower() in UNIT_NOUNS | TIME_NOUNS for p in parts):
             return None
         return parts[-1]
-    if noun is None or not _nounlike(noun, skip) or _lemma(noun) in UNIT_NOUNS | TIME_NOUNS \
+    if noun is None or not _nounlike(noun, skip) or _lemma(noun) in TIME_NOUNS or _unit_noun(noun, counted) \
             or noun.ent_type_ in ("DATE", "TIME") or noun.dep_ == "advmod":  # "sent $16bn home"
         return None
     return noun
@@ -538,7 +553,7 @@ def _noun_run(doc, i: int, skip, limit: int = 5):
 
 def _after_figure(doc, c: _Cand, skip) -> int:
     """The token after a figure and a conversion in brackets after it ("$6.75bn (£3.6bn) buyout")."""
-    after = max(skip) + 1
+    after = c.tok_last + 1
     if after < len(doc) and doc[after].text == "(":
         for t in doc[after + 1:min(len(doc), after + 16)]:
             if t.text == ")":
@@ -557,7 +572,7 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
         return _find_head(gov, c, skip | {gov.i})
     # A counted noun right after the number: "1,700 missiles", "£35bn savings", "2% target".
     if root.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod", "appos", "npadvmod") and \
-            gov.i > root.i and _nounlike(gov, skip) and _lemma(gov) not in UNIT_NOUNS:
+            gov.i > root.i and _nounlike(gov, skip) and not _unit_noun(gov, not c.measured):
         # A modifier noun is not the head of its phrase: "80,000 long term care places".
         while gov.dep_ in ("compound", "amod", "nmod") and 0 < gov.head.i - gov.i <= 3 \
                 and (c.measured or gov.head.tag_ in ("NNS", "NNPS")) \
@@ -566,7 +581,7 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
         return _noun_head(gov, skip, _clause(gov, skip), counted=True)
     # "40% of the party's candidates", "eight of their last 13 matches", "four out of five issues".
     for child in root.rights:
-        if child.dep_ != "prep" or child.lower_ not in ("of", "out", "in"):
+        if child.dep_ != "prep" or child.lower_ not in ("of", "out", "in") or child.i in skip:
             continue
         preps = [child] if child.lower_ != "out" else [g for g in child.children if g.lower_ == "of"]
         for prep in preps:
@@ -580,7 +595,7 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
                 if prep.lower_ == "in" and (not c.measured or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "ORG")
                                             or obj.lemma_.lower() in TIME_NOUNS):
                     continue
-                if _nounlike(obj, skip) and obj.lemma_.lower() not in GENERIC_NOUNS:
+                if _nounlike(obj, skip) and (obj.lemma_.lower() not in GENERIC_NOUNS or obj.lower_ == "shares"):
                     what = _phrase(obj, skip)
                     verb = root.head
                     if root.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB":
@@ -594,7 +609,7 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
     # schools", "a $6.75bn (£3.6bn) buyout", "417m yuan ($50.4m) of company funds".
     after = _after_figure(doc, c, skip)
     if after < len(doc):
-        noun = _noun_run(doc, after, skip)
+        noun = _noun_run(doc, after, skip, counted=not c.measured)
         if noun is not None:
             return _noun_head(noun, skip, _clause(noun, skip), counted=not c.measured)
         if doc[after].lower_ == "of" and after + 1 < len(doc):
@@ -602,7 +617,7 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
             if objs and objs[0].lemma_.lower() not in GENERIC_NOUNS | TIME_NOUNS and objs[0].pos_ == "NOUN":
                 return _Head(objs[0], _lemma(objs[0]), _phrase(objs[0], skip), counted=not c.measured)
     # "incomes over £100,000", "a fine up to 200,000 yuan": the noun just before the approximator.
-    first = min(skip)
+    first = c.tok_first
     if c.approx and first > 0:
         prev = doc[first - 1]
         if prev.pos_ == "NOUN" and _nounlike(prev, skip) and _lemma(prev) not in UNIT_NOUNS | GENERIC_NOUNS \
@@ -611,10 +626,13 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
     # "revenues - £160m - will", "fuel costs - a predicted extra £250m".
     if root.dep_ == "appos" and gov.i < root.i and gov.pos_ == "NOUN" and _nounlike(gov, skip) \
             and _lemma(gov) not in UNIT_NOUNS \
-            and all(t.pos_ in ("PUNCT", "DET", "ADJ", "VERB") for t in doc[gov.i + 1:min(skip)]):
+            and all(t.pos_ in ("PUNCT", "DET", "ADJ", "VERB") for t in doc[gov.i + 1:c.tok_first]):
         return _noun_head(gov, skip)
     if root.dep_ == "pobj" and (gov.pos_ == "ADP" or gov.dep_ in ("prep", "agent")):
         target = gov.head
+        if gov.lower_ == "of" and target.lower_ in NON_HEADS and target.i not in skip:
+            # "at an all-time low of 3.25%", "the record high of 799": the figure stands there.
+            return _find_head(target, c, skip | {target.i, gov.i})
         # "net income of $2.5bn", "a payout of $6.0", "growth than the 0.4%".
         if gov.lower_ in ("of", "than") and _nounlike(target, skip) and _lemma(target) not in UNIT_NOUNS:
             return _noun_head(target, skip)
@@ -639,7 +657,7 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
     if gov.lower_ in ("more", "fewer", "less") and _nounlike(gov.head, skip):
         return _noun_head(gov.head, skip, _clause(gov.head, skip))  # "8% fewer consumers"
     # "highlighted £35bn in wasteful spending": an "in" phrase right after the amount.
-    after = max(skip) + 1 if skip else root.i + 1
+    after = c.tok_last + 1
     if c.measured and after < len(doc) and doc[after].lower_ == "in" and root.dep_ in ("dobj", "nsubj", "nsubjpass"):
         for obj in doc[after].children:
             if obj.dep_ == "pobj" and _nounlike(obj, skip) and obj.lemma_.lower() not in TIME_NOUNS \
@@ -662,7 +680,7 @@ def _from_verb(verb, prep, c: _Cand, skip, role=None) -> _Head:
     subj = _subject(verb)
     subj = subj if _nounlike(subj, skip) else None
     obj = _object(verb)
-    obj = obj if _nounlike(obj, skip) else None
+    obj = obj if _nounlike(obj, skip) and _lemma(obj) not in TIME_NOUNS else None  # not "ended the day at $8"
     lemma = verb.lemma_.lower()
     vp = _verb_phrase(verb, skip)
     lead = _phrase(subj, skip, limit=3) + " " if subj is not None else ""
@@ -684,6 +702,8 @@ def _from_verb(verb, prep, c: _Cand, skip, role=None) -> _Head:
         if prep.lower_ in ("by", "to", "from", "at") and obj is not None and obj.i < prep.i:
             # "increase taxes by one penny", "cut rates to 4.5%".
             return _noun_head(obj, skip, f"{vp} {_phrase(obj, skip)}")
+        if subj is None and lemma == "grow" and c.measured:
+            return _Head(None, "growth", vp)  # "grew at a faster rate than the 0.4% reported"
         if subj is not None and (c.measured or lemma in CHANGE_VERBS and prep.lower_ in ("to", "from", "by", "at")):
             # "base rates will stay at 4.75%", "the death toll rose to 45".
             what = lead.strip() if lemma == "be" else f"{lead}{vp}"
@@ -699,6 +719,8 @@ def _from_verb(verb, prep, c: _Cand, skip, role=None) -> _Head:
     # Money or a share as object: "profits rose 5%", "corruption has cost it 1bn CFA francs".
     if lemma == "grow" and subj is not None:
         return _Head(subj, "growth", f"{lead}{vp}")
+    if obj is not None and obj.i < c.tok_first and lemma in MOVE_VERBS:
+        return _noun_head(obj, skip, f"{vp} {_phrase(obj, skip)}")  # "lifted interest rates 0.25%"
     if subj is not None and (lemma in CHANGE_VERBS and lemma not in VERB_NOUNS or
                              c.unit == "%" and lemma in SHARE_VERBS):
         return _noun_head(subj, skip, f"{lead}{vp}")
@@ -767,6 +789,8 @@ def _reject_reason(c: _Cand, ctx: _Context) -> str | None:
     nxt = _next_word(text, c.end)
     last = ctx.tok_at(c.core_end - 1)
     after = last.nbor(1) if last is not None and last.i + 1 < len(doc) else None
+    if c.plain and c.kind == "digits" and re.match(r"-\d+[A-Za-z]", text[c.end:c.end + 8]):
+        return "name"  # the 777-200LR
     if c.plain and re.match(r"-[A-Za-z]", text[c.end:c.end + 2]):
         return "compound"  # "seven-day", "four-time", "a 49-match run": modifiers, not counts
     if c.plain and c.kind == "words" and c.value == 1 and not _STRONG_APPROX_RE.match(text, c.start):
@@ -788,8 +812,9 @@ def _reject_reason(c: _Cand, ctx: _Context) -> str | None:
         if nxt in TIME_ZONES or re.match(r"\s*(?:a\.m|p\.m|local\s+time)", text[c.end:c.end + 12], re.I):
             return "time"
         v = c.value
-        if isinstance(v, int) and 1800 <= v <= 2100 and "," not in core and not c.approx:
-            return "year"  # counts this large are written with a comma: 1,350 targets
+        if isinstance(v, int) and 1800 <= v <= 2100 and "," not in core and \
+                (not c.approx or after is None or after.pos_ not in _NOUNISH + ("ADJ", "NUM")):
+            return "year"  # counts this large are written with a comma: 1,350 targets; "about 2005"
         if isinstance(v, int) and 1000 <= v < 1800 and "," not in core and not c.approx and \
                 prev in ("in", "since", "until", "till", "from", "of", "by", "before", "after") and \
                 (after is None or after.pos_ not in _NOUNISH):
@@ -927,6 +952,18 @@ def _drop_currency_word(c: _Cand, text: str) -> None:
 
 # --- extraction -----------------------------------------------------------------------------
 
+# Where one phrase cannot reach across: a line break (a headline the parser ran into the first
+# paragraph) or a full stop before a capital (a sentence end the parser missed).
+_BARRIER_RE = re.compile(r"\n|[.!?][\"'\u201d\u2019]?\s+(?=[A-Z\"'\u201c\u2018])")
+
+
+def _joined(a: _Cand, b: _Cand, text: str) -> bool:
+    """Two figures of one thing side by side: "£106m or 47.3%", "from 157,000 to 133,000"."""
+    gap = text[a.end:b.start]
+    return bool(_JOINED_RE.fullmatch(gap)) and (a.unit == b.unit or (a.measured and b.measured)
+                                                or re.search(r"\bor\b", gap) is not None)
+
+
 def extract_figures(doc) -> list[Figure]:
     """The figures in a parsed document, in text order."""
     text = doc.text
@@ -963,18 +1000,22 @@ def extract_figures(doc) -> list[Figure]:
         if span is not None and len(span):
             whole = doc.char_span(c.start, c.end, alignment_mode="expand") or span
             inside = {t.i for t in whole}
+            c.tok_first, c.tok_last = whole.start, whole.end - 1
             root = span.root
             if root.head.i in inside and root.head is not root:
                 root = whole.root  # "in excess of £200m": the approximator carries the figure
             head = _find_head(root, c, inside)
-            if head.noun is not None and head.lemma == _lemma(head.noun) and \
-                    "\n" in text[min(head.noun.idx, c.start):max(head.noun.idx, c.end)]:
-                # A headline run into the first paragraph is not one phrase: only the words
-                # right after the figure are still its own.
-                noun = _noun_run(doc, _after_figure(doc, c, inside), inside) if max(inside) + 1 < len(doc) else None
-                head = _Head()
-                if noun is not None and "\n" not in text[c.end:noun.idx]:
-                    head = _noun_head(noun, inside)
+            if head.noun is not None and _BARRIER_RE.search(text, min(head.noun.idx, c.start),
+                                                             max(head.noun.idx, c.end)):
+                # A headline run into the first paragraph is not one phrase: look again with
+                # the words beyond the line break out of reach.
+                sent = sents[si]
+                before = list(_BARRIER_RE.finditer(text, sent.start_char, c.start))
+                line_start = before[-1].start() if before else -1
+                later = _BARRIER_RE.search(text, c.end, sent.end_char)
+                line_end = later.start() if later else -1
+                away = {t.i for t in sent if t.idx < line_start or 0 <= line_end <= t.idx}
+                head = _find_head(root, c, inside | away)
         if head.lemma is None or head.lemma in _CURRENCY_NOUNS:
             rate = _exchange_rate(c, ctx, sents[si]) if si >= 0 else None
             head = rate or head
@@ -994,7 +1035,7 @@ def extract_figures(doc) -> list[Figure]:
         if head.lemma is None and c.measured and (si, c.unit) in last_measured:
             head = last_measured[si, c.unit]  # "Labour's campaign cost £1.7m, the Lib Dems' £1.19m"
         if head.lemma is None and prev is not None and id(prev) in heads and heads[id(prev)].lemma is not None \
-                and _JOINED_RE.fullmatch(text[prev.end:c.start]):
+                and _joined(prev, c, text):
             head = heads[id(prev)]  # "rose by £106m or 47.3%", "from 157,000 to 133,000"
         if head.lemma is None and head.fallback is not None:
             head = head.fallback
@@ -1004,6 +1045,10 @@ def extract_figures(doc) -> list[Figure]:
             last_measured[si, c.unit] = head
         heads[id(c)] = head
         prev = c
+    for a, b in zip(reversed(kept[:-1]), reversed(kept[1:])):
+        # "up 8.5p, or 8.1%, to 113.5p": a headless figure joined to the next one measures the same
+        if heads[id(a)].lemma is None and heads[id(b)].lemma is not None and _joined(a, b, text):
+            heads[id(a)] = heads[id(b)]
     out = []
     for c in kept:
         head = heads[id(c)]

@@ -68,7 +68,7 @@ MEASURE_WORDS = {
     "barrels": "barrels", "litres": "litres", "liters": "litres", "gallons": "gallons",
     "acres": "acres", "hectares": "hectares", "mph": "mph", "degrees": "degrees",
     "megawatts": "MW", "mw": "MW", "gigawatts": "GW", "gw": "GW", "kwh": "kWh", "points": "points",
-    "gb": "GB", "mb": "MB",
+    "gb": "GB", "mb": "MB", "bpd": "barrels a day",
 }
 TIME_WORDS = {
     "year": "years", "years": "years", "month": "months", "months": "months", "week": "weeks",
@@ -112,7 +112,7 @@ def parse_number(text: str) -> float | int | None:
     of the number: strip them first.
     """
     t = text.lower().replace("\u2013", "-").replace("\u2011", "-")
-    t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)
+    t = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", t)
     t = _ATTACHED_SCALE.sub(r"\1 \2", t)
     words = _WORD_RE.findall(t.replace("-", " "))
     if not words or len(re.sub(r"[\w\s.,-]", "", t)) > 0:
