@@ -13,9 +13,9 @@ pytestmark = pytest.mark.devset
 FLOORS = {
     "quote_f1": 0.98,
     "speaker_accuracy": 0.97,
-    "figure_f1": 0.98,
+    "figure_f1": 0.99,
     "figure_value_accuracy": 0.99,
-    "figure_head_accuracy": 0.92,
+    "figure_head_accuracy": 0.93,
     "actor_recall": 0.99,
     "actor_precision": 0.99,
     "actor_role_accuracy": 0.95,
