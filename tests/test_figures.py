@@ -177,6 +177,17 @@ def test_what_keeps_modifiers_but_no_other_numbers(figs):
     assert f.what.startswith("tax rate")
 
 
+@pytest.mark.parametrize("sentence,text,what", [
+    ("Wales sealed the win with two superb tries.", "two", "superb tries"),
+    ("He is a cool customer with an 80% kicking success rate.", "80%", "kicking success rate"),
+    ("Inflation was way below the 2% target last year.", "2%", "Inflation was below target"),
+    ("The archbishop wrote to all three parties on Monday.", "three", "archbishop wrote to parties"),
+])
+def test_what_reads_as_a_list_entry(figs, sentence, text, what):
+    # Only prepositions that say what a count is for keep the clause around it.
+    assert _find(figs(sentence), text).what == what
+
+
 def test_heads_are_not_modifiers_of_a_number(figs):
     # "one-way" is not what £10 measures; "record" is not what $40bn measures.
     for sentence, text in (("The fee went from £6 to £10 one-way.", "£10"),

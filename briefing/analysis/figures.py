@@ -468,9 +468,14 @@ def _clause(noun, skip: set[int]) -> str:
     if noun.dep_ == "pobj" and head.pos_ == "ADP":
         gov = head.head
         prep = "" if head.i in skip else f" {head.text}"
-        if _nounlike(gov, skip):
+        # Only a few prepositions say what a count is of: "deaths of Israelis", "wrote to all
+        # three parties"; "a customer with an 80% success rate" is about the rate alone.
+        if _nounlike(gov, skip) and (head.lower_ == "of" or head.i in skip):
             return f"{_phrase(gov, skip, limit=2)}{prep} {np}"
-        if gov.pos_ in ("VERB", "AUX"):
+        if gov.pos_ in ("VERB", "AUX") and head.i > gov.i and (
+                head.lower_ in ("to", "from", "for", "among") and gov.lemma_.lower() not in CHANGE_VERBS
+                or gov.lemma_.lower() in ("be", "remain", "stay") and head.lower_ != "with" or head.i in skip):
+            # "wrote to all three parties", "inflation was below the 2% target"
             subj = _subject(gov)
             lead = _phrase(subj, skip, limit=3) + " " if _nounlike(subj, skip) else ""
             return f"{lead}{_verb_phrase(gov, skip)}{prep} {np}"
