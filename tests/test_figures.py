@@ -374,6 +374,12 @@ def test_no_input_crashes_and_offsets_are_valid(nlp, pieces):
             assert s <= f.start and f.end <= max(e, f.end) and s < e
 
 
+def test_a_number_under_its_own_approximator_does_not_loop(figs):
+    # Found by hypothesis: the parse hangs "1,700" under the "more" of the approximator after it.
+    found = figs("more than more than 1,700 more than")
+    assert [f.value for f in found] == [1700]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80))
 def test_scan_never_crashes(text):

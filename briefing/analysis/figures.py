@@ -424,7 +424,7 @@ def _subject(verb):
                 return child
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in _NOUNISH:
             return verb.head
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
         break
@@ -572,7 +572,7 @@ def _after_figure(doc, c: _Cand, skip) -> int:
 def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
     doc = root.doc
     gov = root.head
-    if gov.lower_ in NON_HEADS and gov.pos_ in ("NOUN", "ADJ") and gov is not root:
+    if gov.lower_ in NON_HEADS and gov.pos_ in ("NOUN", "ADJ") and gov.i != root.i:
         # "widened to a record $40bn": the figure stands where "record" stands.
         return _find_head(gov, c, skip | {gov.i})
     # A counted noun right after the number: "1,700 missiles", "£35bn savings", "2% target".
@@ -1007,7 +1007,7 @@ def extract_figures(doc) -> list[Figure]:
             inside = {t.i for t in whole}
             c.tok_first, c.tok_last = whole.start, whole.end - 1
             root = span.root
-            if root.head.i in inside and root.head is not root:
+            if root.head.i in inside and root.head.i != root.i:
                 root = whole.root  # "in excess of £200m": the approximator carries the figure
             head = _find_head(root, c, inside)
             if head.noun is not None and _BARRIER_RE.search(text, min(head.noun.idx, c.start),
