@@ -69,6 +69,9 @@ SPANS = [
     ("She cleared 1.87m to win the high jump.", "1.87m", 1.87, "m"),
     ("The channel says 2.25m viewers tuned in.", "2.25m", 2_250_000, None),
     ("At least one fan needed treatment after the match.", "At least one", 1, None),
+    ("In 2011 she said she had lost 70 pounds.", "70 pounds", 70, "lb"),
+    ("The firm lost 70 million pounds last year.", "70 million pounds", 70_000_000, "GBP"),
+    ("He paid 40 pounds for the ticket.", "40 pounds", 40, "GBP"),
 ]
 
 

@@ -949,6 +949,21 @@ def _exchange_rate(c: _Cand, ctx: _Context, sent) -> _Head | None:
     return None
 
 
+def _read_weight(c: _Cand, ctx: _Context) -> None:
+    """"she had lost 70 pounds", "weighs 200 pounds": pounds of weight, not sterling."""
+    if not (c.pending_word is not None and c.pending_word[1] in ("pounds", "pound") and not c.scaled
+            and c.value is not None and c.value < 1000):
+        return
+    tok = ctx.tok_at(c.core_start)
+    verbs = [t for t in list(tok.ancestors)[:3] if t.pos_ in ("VERB", "AUX")] if tok is not None else []
+    if any(v.lemma_.lower() in ("weigh", "lose", "gain", "shed", "pile") for v in verbs) or \
+            re.match(r"\s+(?:overweight|heavier|lighter)\b", ctx.text[c.end:c.end + 12]):
+        c.unit, c.currency, c.pending_word = "lb", False, None
+        p = c.partner
+        if p is not None and p.unit == "GBP" and p.pending_word is None and not p.scaled:
+            p.unit, p.currency = "lb", False  # "gained 40 or 100 pounds"
+
+
 def _drop_currency_word(c: _Cand, text: str) -> None:
     """Undo an ambiguous currency word that turned out to be a verb: "25 won" -> "25"."""
     c.end = len(text[:c.pending_word[0]].rstrip())
@@ -978,6 +993,7 @@ def extract_figures(doc) -> list[Figure]:
     ctx = _Context(doc)
     for c in cands:
         _read_metres(c, ctx)
+        _read_weight(c, ctx)
         reason = _reject_reason(c, ctx)
         if reason == "verb":
             _drop_currency_word(c, text)
