@@ -72,6 +72,7 @@ SPANS = [
     ("In 2011 she said she had lost 70 pounds.", "70 pounds", 70, "lb"),
     ("The firm lost 70 million pounds last year.", "70 million pounds", 70_000_000, "GBP"),
     ("He paid 40 pounds for the ticket.", "40 pounds", 40, "GBP"),
+    ("He wants the budget to rise to 1,546 trillion rials.", "1,546 trillion rials", 1546 * 10**12, "IRR"),
 ]
 
 
@@ -154,6 +155,8 @@ HEADS = [
     ("Holders will receive 1.90 new shares for each share they hold.", "1.90", "share"),
     ("So far the maker has delivered 40 A300s to the airline.", "40", "A300"),
     ("Consumption has jumped to 2.4 million bpd this year.", "2.4 million bpd", "consumption"),
+    ("He began the visit by signing a deal worth 1bn euros ($1.3bn) for planes.", "1bn euros", "deal"),
+    ("US demand for heating oil was predicted to be about 14% above normal.", "about 14%", "demand"),
 ]
 
 
@@ -312,6 +315,9 @@ NOT_FIGURES = [
     "She has not gone beyond the last eight this year.",
     "Carlsberg is more optimistic than Heineken about 2005.",
     "The 777-200LR can fly non-stop from London to Sydney.",
+    "The Lord Chancellor agreed the 1701 Act of Settlement was unfair.",
+    "Households with people over 60 get help, more where people are over 80.",
+    "Children under five get free milk.",
 ]
 
 

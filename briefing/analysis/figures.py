@@ -657,6 +657,8 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
     if gov.lower_ == "worth":
         # "the group, which is worth $17bn", "a deal worth $9.4bn".
         subj = _subject(gov.head) if gov.head.pos_ in ("VERB", "AUX") else gov.head
+        if gov.i > 0 and _nounlike(doc[gov.i - 1], skip) and doc[gov.i - 1].pos_ == "NOUN":
+            subj = doc[gov.i - 1]  # "by signing a deal worth 1bn euros", however it was parsed
         if _nounlike(subj, skip):
             return _noun_head(subj, skip, f"{_phrase(subj, skip)} worth")
     if gov.lower_ in ("more", "fewer", "less") and _nounlike(gov.head, skip):
@@ -674,8 +676,9 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
     if root.dep_ in ("attr", "acomp", "dobj", "npadvmod", "advmod", "oprd", "nsubj", "nsubjpass", "obj",
                      "conj", "appos", "prep") and gov.pos_ in ("VERB", "AUX"):
         return _from_verb(gov, None, c, skip, role=root.dep_)
-    if root.dep_ in ("npadvmod", "advmod") and gov.pos_ in ("ADJ", "ADV") and gov.dep_ in ("acomp", "advmod", "oprd") \
-            and gov.head.pos_ in ("VERB", "AUX"):
+    if root.dep_ in ("npadvmod", "advmod") and (gov.pos_ in ("ADJ", "ADV") and gov.dep_ in ("acomp", "advmod", "oprd")
+                                                or gov.pos_ == "ADP" and gov.dep_ == "prep") \
+            and gov.head.pos_ in ("VERB", "AUX"):  # ... and "demand was 14% above normal"
         return _from_verb(gov.head, None, c, skip, role="attr")  # "profit will be 10% lower", "close 12% down"
     return _Head()
 
@@ -757,6 +760,11 @@ _FRACTION_CUES = {"by", "than", "about", "nearly", "almost", "around", "roughly"
                   "just", "only", "to", "least"}
 
 
+_AGE_GROUP_RE = re.compile(r"\b(?:people|persons?|those|adults|children|pensioners|men|women|anyone|everyone|"
+                           r"workers|drivers|voters)\s+(?:(?:are|were|is|aged)\s+)?(?:over|under|above|below)\s+$",
+                           re.I)
+
+
 def _prev_word(text: str, pos: int) -> str:
     m = re.search(r"(\w+)\W*$", text[max(0, pos - 40):pos])
     return m.group(1).lower() if m else ""
@@ -810,6 +818,10 @@ def _reject_reason(c: _Cand, ctx: _Context) -> str | None:
             prev in ("seeded", "ranked", "seed") or
             prev == "last" and (after is None or after.pos_ not in _NOUNISH + ("ADJ",))):
         return "label"  # "seeded three", "through to the last 16", "beyond the last eight"
+    if c.plain and c.approx and c.kind in ("digits", "words") and isinstance(c.value, int) and c.value < 130 \
+            and _AGE_GROUP_RE.search(text, max(0, c.start - 40), c.num_start) \
+            and (after is None or after.pos_ not in _NOUNISH):
+        return "age"  # "people over 60", "where people are over 80", "children under five"
     if c.plain and c.kind == "digits":
         partner_next = _next_word(text, c.partner.end) if c.partner is not None else ""
         if prev in MONTHS or nxt in MONTHS or prev in WEEKDAYS or partner_next in MONTHS:
@@ -820,10 +832,11 @@ def _reject_reason(c: _Cand, ctx: _Context) -> str | None:
         if isinstance(v, int) and 1800 <= v <= 2100 and "," not in core and \
                 (not c.approx or after is None or after.pos_ not in _NOUNISH + ("ADJ", "NUM")):
             return "year"  # counts this large are written with a comma: 1,350 targets; "about 2005"
-        if isinstance(v, int) and 1000 <= v < 1800 and "," not in core and not c.approx and \
-                prev in ("in", "since", "until", "till", "from", "of", "by", "before", "after") and \
-                (after is None or after.pos_ not in _NOUNISH):
-            return "year"  # "confirmed in 1701"
+        if isinstance(v, int) and 1000 <= v < 1800 and "," not in core and not c.approx and (
+                prev in ("in", "since", "until", "till", "from", "of", "by", "before", "after") and
+                (after is None or after.pos_ not in _NOUNISH) or
+                after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()):
+            return "year"  # "confirmed in 1701", "the 1701 Act of Settlement"
         if isinstance(v, int) and re.fullmatch(r"[0-2]\d[0-5]\d", core) and v < 2400 and \
                 prev in ("at", "by", "until", "till", "from", "before", "after") and \
                 (after is None or after.pos_ not in _NOUNISH):

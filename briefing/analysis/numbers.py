@@ -56,7 +56,8 @@ CURRENCY_WORDS = {
     "cfa francs": "XAF", "cfa franc": "XAF", "swiss francs": "CHF", "francs": "CHF",
     "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
     "krona": "SEK", "kronor": "SEK", "kroner": "NOK", "zloty": "PLN", "lira": "TRY",
-    "shekels": "ILS", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR",
+    "shekels": "ILS", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "rials": "IRR", "rial": "IRR",
+    "riyals": "SAR", "dinars": "DZD", "hryvnia": "UAH", "forints": "HUF", "koruna": "CZK", "pesos mexicanos": "MXN",
 }
 PERCENT_WORDS = {"%": "%", "per cent": "%", "percent": "%", "pc": "%",
                  "percentage point": "percentage points", "percentage points": "percentage points"}
