@@ -241,3 +241,44 @@ def test_cancelled_ends_the_iteration_and_stops_the_workers():
     got = list(runner.iter_analyses(arts, None, use_cache=False, workers=2, cancelled=cancelled))
     assert len(got) < len(arts)
     assert not multiprocessing.active_children()
+
+
+def test_merge_pieces_shifts_offsets_and_merges_actors_by_name():
+    from briefing.model import Actor, Article, ArticleAnalysis, Figure, Quote
+    from briefing.analysis.pipeline import merge_pieces
+
+    one = 'Mara Olsen runs Bluewater. "We will grow," said Mara Olsen.\n\n'
+    two = 'Olsen added: "Ten ships is the plan." Bluewater has 120 staff.\n'
+    whole = Article(id="w", source="w.txt", title="W", text=one + two)
+
+    def span(text, part, at=0):
+        s = text.index(part, at)
+        return s, s + len(part)
+
+    q1 = span(one, '"We will grow,"')
+    p1 = ArticleAnalysis(
+        Article("w", "w.txt", "W", one),
+        quotes=(Quote(*q1, '"We will grow,"', "Mara Olsen", "a1", "said"),),
+        actors=(Actor("a1", "Mara Olsen", "PERSON", "chief", (), (span(one, "Mara Olsen"),), 1),
+                Actor("a2", "Bluewater", "ORG", None, (), (span(one, "Bluewater"),), 0)))
+    q2 = span(two, '"Ten ships is the plan."')
+    f2 = span(two, "120 staff")
+    p2 = ArticleAnalysis(
+        Article("w", "w.txt", "W", two),
+        quotes=(Quote(*q2, '"Ten ships is the plan."', "Olsen", "a2", "added"),),
+        actors=(Actor("a1", "Bluewater", "ORG", None, (), (span(two, "Bluewater"),), 0),
+                Actor("a2", "Olsen", "PERSON", None, (), (span(two, "Olsen"),), 1)),
+        figures=(Figure(*f2, "120 staff", 120, None, "staff", "staff", (span(two, "Bluewater")[0], len(two) - 1)),))
+    merged = merge_pieces([(0, p1), (len(one), p2)], whole, "m")
+    t = whole.text
+    assert [a.name for a in merged.actors] == ["Mara Olsen", "Bluewater"]
+    olsen, blue = merged.actors
+    assert olsen.quote_count == 2 and olsen.aliases == ("Olsen",) and olsen.role == "chief"
+    assert [t[s:e] for s, e in olsen.mentions] == ["Mara Olsen", "Olsen"]
+    assert [t[s:e] for s, e in blue.mentions] == ["Bluewater", "Bluewater"]
+    assert [q.actor_id for q in merged.quotes] == [olsen.id, olsen.id]
+    for q in merged.quotes:
+        assert t[q.start:q.end] == q.text
+    (fig,) = merged.figures
+    assert t[fig.start:fig.end] == "120 staff"
+    assert t[fig.sentence[0]:fig.sentence[1]].startswith("Bluewater has 120")
