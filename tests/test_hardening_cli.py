@@ -195,3 +195,19 @@ def test_escape_sequences_in_file_names_never_reach_stderr(tmp_path):
     assert "\x1b" not in err and "\x07" not in err and "\u202e" not in err
     assert "\u241b]0;owned\u2407" in err
     assert len(_lines(err)) == 2
+
+
+def test_terminal_escapes_never_reach_the_report_or_the_export(tmp_path):
+    evil = ("Council \x1b]0;owned\x07 vote\n\nMayor Ada Moss said \"the \x1b[2Jbudget \x9b31m is \u202efine\" "
+            "on Monday, and spending rose 5% \x1b]52;c;eA==\x07 this year.\n")
+    path = make(tmp_path, "evil.txt", evil.encode())
+    report = subprocess.run([sys.executable, "-m", "briefing", "analyze", path], capture_output=True,
+                            cwd=ROOT, timeout=300)
+    out = tmp_path / "summary.md"
+    export = subprocess.run([sys.executable, "-m", "briefing", "export", path, "-o", str(out)],
+                            capture_output=True, cwd=ROOT, timeout=300)
+    assert report.returncode == 0 and export.returncode == 0, (report.stderr, export.stderr)
+    for blob in (report.stdout, report.stderr, export.stderr, out.read_bytes()):
+        text = blob.decode("utf-8")
+        assert not [c for c in text if c in "\x1b\x07\u202e" or 0x80 <= ord(c) <= 0x9F], text
+    assert "\u241b]0;owned\u2407" in report.stdout.decode() and "owned" in out.read_text(encoding="utf-8")
