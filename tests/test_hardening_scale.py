@@ -156,3 +156,27 @@ def test_in_order_puts_early_arrivals_back_in_place():
                 (2, analyses[2]), (4, analyses[4])]
     assert list(in_order(iter(arrivals))) == analyses
     assert list(in_order(iter([(2, analyses[2]), (0, analyses[0])]))) == [analyses[0], analyses[2]]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.environ.get("BRIEFING_SLOW"), reason="a 1.1 MB article takes minutes: set BRIEFING_SLOW=1")
+def test_an_article_longer_than_spacys_max_length_through_the_command(tmp_path):
+    """Over spaCy's default ``max_length`` (1,000,000 characters): analysed, offsets exact."""
+    rng = random.Random(3)
+    paragraphs, size = ["Long report on the harbour"], 0
+    while size < 1_100_000:
+        who = rng.choice(NAMES)
+        p = (f"{who} said the fund rose {rng.randint(1, 99)} percent in {rng.randint(1990, 2005)}. "
+             f"\"We are pleased with the result,\" {who.split()[1]} said.")
+        paragraphs.append(p)
+        size += len(p) + 2
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    (art,) = json.loads(_analyze([str(path)], "--no-cache"))["articles"]
+    text = art["text"]
+    assert len(text) > 1_000_000
+    assert len(art["quotes"]) > 1000 and len(art["figures"]) > 1000
+    for item in art["quotes"] + art["figures"]:
+        assert text[item["start"]:item["end"]] == item["text"]
+    last = text.rindex("We are pleased")
+    assert any(q["start"] <= last < q["end"] for q in art["quotes"]), "the end of the text is analysed"
