@@ -86,7 +86,9 @@ def _scale(tmp_path: Path, n: int) -> None:
     # per article of peak memory before the JSON was streamed; streamed: no measurable growth).
     per_article_kb = (peak - base) / (n - n_few)
     assert per_article_kb < 2.0, f"peak memory grows {per_article_kb:.1f} KB per article ({base} -> {peak} KB)"
-    assert peak < 400_000, f"parent peak {peak} KB"
+    # The absolute peak is mostly spaCy and its model (~330-400 MB depending on the machine's
+    # wheels): a loose ceiling that catches a runaway, while the growth check above is the real one.
+    assert peak < 600_000, f"parent peak {peak} KB"
     assert workers < 1_500_000, f"a worker peaked at {workers} KB"
 
 
