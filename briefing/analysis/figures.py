@@ -1093,6 +1093,7 @@ def extract_figures(doc) -> list[Figure]:
         out.append(Figure(
             start=c.start, end=c.end, text=text[c.start:c.end], value=c.value, unit=c.unit,
             head=head.lemma, what=head.what,
-            sentence=(sent.start_char, sent.end_char) if sent is not None else None,
+            # A sentence end the parser put inside the figure ("DQL\u00a415%") must not cut it.
+            sentence=(sent.start_char, max(sent.end_char, c.end)) if sent is not None else None,
         ))
     return out
