@@ -9,13 +9,16 @@ that became bold or a ``[@click=...]`` that became an action would lose its brac
 
 from __future__ import annotations
 
+import ast
 import html
 import json
 import re
+from pathlib import Path
 
 import pytest
 
 from briefing.export import copy_text, render
+from briefing.config import Config
 from briefing.model import Actor, Article, ArticleAnalysis, Briefing, Figure, LoadError, Quote
 from briefing.serialize import document, dump_document
 from tui_support import make_app
@@ -121,14 +124,6 @@ async def test_article_list_titles_and_sources_are_literal():
     assert app.return_code in (None, 0)
 
 
-NOTIFY_MARKUP = ("TUI bug (briefing/tui/app.py on_mount, reviewing.py action_copy_item and the other "
-                 "notify calls): App.notify() parses its message as Textual markup by default, so a "
-                 "source name or quote holding '[/bold]' raises MarkupError (a traceback, the app dies) "
-                 "and '[red]..[/red]' is styled instead of shown; pass markup=False for any message "
-                 "that carries article text, file names or paths")
-
-
-@pytest.mark.xfail(strict=True, reason=NOTIFY_MARKUP)
 @pytest.mark.parametrize("name", ["[/bold].txt", "[red]r3d[/red].txt", "[@click=app.quit]x[/].txt"])
 async def test_load_errors_with_markup_in_their_names_are_shown_literally(name):
     errors = (LoadError(name, f"{name}: no such file or folder"),)
@@ -151,7 +146,6 @@ async def test_load_error_notification_is_shown():
         assert_literal(screen_text(app), "plain.txt: no such file")
 
 
-@pytest.mark.xfail(strict=True, reason=NOTIFY_MARKUP)
 async def test_copying_a_quote_with_markup_shows_it_literally():
     copied: list[str] = []
     app = make_app(hostile_briefing(), analyse=analyse_hostile)
@@ -163,6 +157,70 @@ async def test_copying_a_quote_with_markup_shows_it_literally():
         assert copied and SAID in copied[0]
         assert_literal(screen_text(app), SAID)
     assert app.return_code in (None, 0)
+
+
+HOSTILE_NAME = "[/bold]x[link=http://e]"
+
+
+async def test_command_palette_search_shows_titles_and_sources_literally():
+    """The palette parses a plain-string prompt or help line as markup: a title or a file name
+    holding '[/bold]' would raise there (inside the palette's worker) and '[link=..]' would
+    become a link."""
+    from textual.command import CommandPalette
+
+    arts = tuple(Article(id=f"p{i}", source=f"news/{HOSTILE_NAME}{i}.txt", title=f"Budget {HOSTILE_NAME} {i}",
+                         text=f"Budget {HOSTILE_NAME} {i}\n\nSome text.\n") for i in range(3))
+    app = make_app(Briefing(arts), analyse=lambda articles, m: iter(()))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p", *"budget")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        shown = screen_text(app)
+        assert f"Budget {HOSTILE_NAME} 0" in shown, shown
+        assert f"news/{HOSTILE_NAME}0.txt" in shown, shown
+        await pilot.press("enter")  # runs the first hit: opens that article
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette)
+    assert app.return_code in (None, 0)
+
+
+async def test_export_notification_with_markup_in_the_folder_name_is_literal(tmp_path):
+    # A '/' cannot be in one folder name: nest folders so the path reads '.../[/bold]x[link=http:/e]'.
+    hostile = "[/bold]x[link=http:/e]"
+    folder = Path(f"{tmp_path}/{hostile}")
+    folder.mkdir(parents=True)
+    app = make_app(hostile_briefing(), analyse=analyse_hostile,
+                   config=Config(theme="textual-dark", export_dir=str(folder)))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        written = list(folder.glob("briefing-*.md"))
+        assert len(written) == 1
+        messages = [str(n.message) for n in app._notifications]
+        assert any(str(written[0]) in m for m in messages), messages
+        assert hostile in flat(screen_text(app)).replace(" ", "")
+    assert app.return_code in (None, 0)
+
+
+def _notify_calls_without_markup_false() -> list[str]:
+    root = Path(__file__).resolve().parent.parent / "briefing" / "tui"
+    bad = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "notify":
+                markup = next((k.value for k in node.keywords if k.arg == "markup"), None)
+                if not (isinstance(markup, ast.Constant) and markup.value is False):
+                    bad.append(f"{path.name}:{node.lineno}")
+    return bad
+
+
+def test_every_notification_in_the_reader_is_literal():
+    """Notifications carry file names, titles, quotes and error texts: none may be read as markup."""
+    assert _notify_calls_without_markup_false() == []
 
 
 def test_export_and_json_keep_markup_as_text():

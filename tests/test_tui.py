@@ -425,6 +425,72 @@ async def test_command_palette_runs_actions():
         assert app.reader.pane == "figures"
 
 
+def briefing_with_load_problems(errors: int = 2, notes: int = 1) -> Briefing:
+    from briefing.model import LoadError
+
+    return Briefing(
+        one_article().articles,
+        tuple(LoadError(f"gone{i}.txt", f"gone{i}.txt: no such file or folder") for i in range(errors)),
+        tuple(LoadError(f"latin{i}.txt", f"latin{i}.txt: not UTF-8; read as cp1252") for i in range(notes)),
+    )
+
+
+async def test_load_errors_and_notes_are_shown_once_at_start():
+    app = make_app(briefing_with_load_problems())
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        shown = [(n.title, str(n.message), n.severity) for n in app._notifications]
+        errors = [s for s in shown if "gone0.txt: no such file" in s[1]]
+        notes = [s for s in shown if "latin0.txt: not UTF-8; read as cp1252" in s[1]]
+        assert len(errors) == 1 and len(notes) == 1, shown
+        assert errors[0][2] == "warning" and "gone1.txt" in errors[0][1] and "2 sources" in errors[0][0]
+        assert notes[0][2] == "information" and "1 note" in notes[0][0]
+        await pilot.press("right_square_bracket", "j")  # moving around does not repeat them
+        await pilot.pause()
+        assert len([n for n in app._notifications if "gone0.txt" in str(n.message)]) == 1
+
+
+async def test_many_load_errors_are_summed_up_at_start():
+    app = make_app(briefing_with_load_problems(errors=8, notes=0))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        (message,) = [str(n.message) for n in app._notifications if "gone0.txt" in str(n.message)]
+        assert "gone4.txt" in message and "gone5.txt" not in message and "and 3 more" in message
+
+
+async def test_load_errors_and_notes_are_in_the_help_screen_and_the_palette():
+    app = make_app(briefing_with_load_problems(errors=8, notes=2))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        report = static_text(app.screen.query_one("#loading-report"))
+        for i in range(8):
+            assert f"gone{i}.txt: no such file or folder" in report
+        for i in range(2):
+            assert f"latin{i}.txt: not UTF-8" in report
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("ctrl+p", *"loading")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "gone7.txt" in static_text(app.screen.query_one("#loading-report"))
+
+
+async def test_help_screen_has_no_loading_section_when_all_loaded():
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        assert not list(app._notifications)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert not app.screen.query("#loading-report")
+
+
 async def test_q_quits():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -14,7 +14,7 @@ from textual.app import App
 from textual.worker import get_current_worker
 
 from briefing.config import Config, load_config, save_setting
-from briefing.model import Article, ArticleAnalysis, Briefing
+from briefing.model import Article, ArticleAnalysis, Briefing, LoadError
 from briefing.storage.review import ReviewStore
 from briefing.tui.commands import ReaderCommands
 from briefing.tui.keys import check_keymap
@@ -62,6 +62,22 @@ def start_resource_tracker() -> None:
         sys.stderr = saved
 
 
+AGAIN = "\n(? lists them again)"
+SHOWN_AT_START = 5  # load errors (or notes) listed in the start-up notification
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
+def summary(problems: tuple[LoadError, ...]) -> str:
+    """The first few one-line messages, and how many more there are."""
+    lines = [p.message for p in problems[:SHOWN_AT_START]]
+    if len(problems) > SHOWN_AT_START:
+        lines.append(f"(and {len(problems) - SHOWN_AT_START} more)")
+    return "\n".join(lines)
+
+
 class BriefingApp(App[int]):
     """Read a briefing: text, quotes, actors, figures."""
 
@@ -101,14 +117,21 @@ class BriefingApp(App[int]):
         if keymap:
             self.set_keymap(keymap)
         for problem in (*self.config.problems, *problems):
-            self.notify(problem, title="Config", severity="warning", timeout=8)
+            self.notify(problem, title="Config", severity="warning", timeout=8, markup=False)
         if self.review.message:
-            self.notify(self.review.message, title="Review marks", severity="warning", timeout=10)
-        errors = self.briefing.errors
+            self.notify(self.review.message, title="Review marks", severity="warning", timeout=10, markup=False)
+        self._announce_loading()
+
+    def _announce_loading(self) -> None:
+        """Say once, at start, which sources failed to load and which loaded with a note (an
+        encoding guessed, ...); the help screen and the palette show them all again later."""
+        errors, notes = self.briefing.errors, self.briefing.notes
         if errors:
-            shown = "\n".join(e.message for e in errors[:5])
-            more = f"\n(and {len(errors) - 5} more)" if len(errors) > 5 else ""
-            self.notify(shown + more, title="Could not load", severity="warning", timeout=10)
+            self.notify(summary(errors) + AGAIN, title=f"Could not load {plural(len(errors), 'source')}",
+                        severity="warning", timeout=10, markup=False)
+        if notes:
+            self.notify(summary(notes) + AGAIN, title=f"Loaded with {plural(len(notes), 'note')}", timeout=10,
+                        markup=False)
 
     def on_unmount(self) -> None:
         if self._own_review:
@@ -125,7 +148,8 @@ class BriefingApp(App[int]):
         if wanted and wanted in self.available_themes:
             return wanted
         if wanted:
-            self.notify(f"theme '{wanted}' is unknown; using the default", title="Config", severity="warning")
+            self.notify(f"theme '{wanted}' is unknown; using the default", title="Config", severity="warning",
+                        markup=False)
         if self.no_color or self.console.color_system in ("standard", "windows"):
             return FEW_COLOURS_THEME
         return DEFAULT_THEME
@@ -157,7 +181,7 @@ class BriefingApp(App[int]):
         try:
             save_setting("theme", theme.name)
         except OSError as exc:
-            self.notify(f"could not remember the theme: {exc}", severity="warning")
+            self.notify(f"could not remember the theme: {exc}", severity="warning", markup=False)
 
     # -- the analysis worker -----------------------------------------------------------------------
 
@@ -196,4 +220,4 @@ class BriefingApp(App[int]):
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.reader.set_failure(message.message)
-        self.notify(message.message, title="Analysis failed", severity="error", timeout=15)
+        self.notify(message.message, title="Analysis failed", severity="error", timeout=15, markup=False)

@@ -1,7 +1,8 @@
 """The command palette (ctrl+p): every reader action, the articles, the speakers, the themes.
 
-Names shown here can come from article text (titles, speaker names), so every prompt is a
-``Content`` built from plain strings; nothing is parsed as markup.
+Names shown here can come from article text (titles, speaker names, file names), so every
+prompt and every help line is a ``Content`` built from plain strings: the palette parses a
+plain ``str`` as markup, so nothing is handed to it as one.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ def _highlight(matcher, candidate: str) -> Content:
             if not candidate[offset].isspace():
                 content = content.stylize("bold underline", offset, offset + 1)
     return content
+
+
+def _literal(text: str) -> Content:
+    """``text`` as it is: the palette reads a ``str`` help line as markup, a ``Content`` as is."""
+    return Content(text)
 
 
 class ReaderCommands(Provider):
@@ -65,6 +71,12 @@ class ReaderCommands(Provider):
             label = "dark" if theme.endswith("dark") else "light"
             out.append((f"Theme: follow the terminal's colours ({label})", partial(setattr, app, "theme", theme),
                         f"theme {theme}, remembered", True))
+        briefing = reader.briefing
+        if briefing.errors or briefing.notes:
+            said = ", ".join(part for part in (
+                f"{len(briefing.errors)} could not load" if briefing.errors else "",
+                f"{len(briefing.notes)} with a note" if briefing.notes else "") if part)
+            out.append(("Loading problems and notes", partial(_show_help, app), f"sources: {said}", True))
         analysis = reader.analyses.get(reader.index)
         if analysis is not None:
             quotes = reader.quote_pane.quote_list
@@ -82,19 +94,25 @@ class ReaderCommands(Provider):
     async def discover(self) -> Hits:
         for name, callback, help_text, discoverable in self._commands():
             if discoverable:
-                yield DiscoveryHit(Content(name), callback, text=name, help=help_text)
+                yield DiscoveryHit(Content(name), callback, text=name, help=_literal(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback, help_text, _ in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, _highlight(matcher, name), callback, text=name, help=help_text)
+                yield Hit(score, _highlight(matcher, name), callback, text=name, help=_literal(help_text))
 
 
 async def _run_on(target_of: Callable[[], object], action: str) -> None:
     target = target_of()
     await target.run_action(action)  # type: ignore[attr-defined]
+
+
+def _show_help(app) -> None:
+    from briefing.tui.screens.help import HelpScreen
+
+    app.push_screen(HelpScreen())
 
 
 def _filter_quotes(reader, actor_id: str) -> None:

@@ -94,7 +94,7 @@ class Reviewing:
         try:
             self.marks = self.review.for_articles(a.id for a in self.articles)
         except ReviewError as exc:
-            self.notify(str(exc), title="Review", severity="warning", timeout=8)
+            self.notify(str(exc), title="Review", severity="warning", timeout=8, markup=False)
         for widget in self.review_lists():
             widget.mark_for = self._mark_symbol
             widget.note_for = self._mark_note
@@ -165,7 +165,7 @@ class Reviewing:
         try:
             self.marks[article_id] = self.review.for_article(article_id)
         except ReviewError as exc:
-            self.notify(str(exc), title="Review", severity="error")
+            self.notify(str(exc), title="Review", severity="error", markup=False)
             return
         for index, article in enumerate(self.articles):
             if article.id == article_id:
@@ -184,28 +184,28 @@ class Reviewing:
                 return None
             analysis = self.analyses.get(row.index)
             if analysis is None:
-                self.notify(f"Cannot {doing} yet: this article is not analysed.", timeout=3)
+                self.notify(f"Cannot {doing} yet: this article is not analysed.", timeout=3, markup=False)
                 return None
             return Subject(row.index, analysis, None, "articles")
         analysis = self.analyses.get(self.index)
         if analysis is None:
-            self.notify(f"Cannot {doing} yet: the analysis of this article is not in.", timeout=3)
+            self.notify(f"Cannot {doing} yet: the analysis of this article is not in.", timeout=3, markup=False)
             return None
         if isinstance(focused, TextPane):
             cursor = focused.cursor
             item = item_at(analysis, cursor.kind, cursor.start, cursor.end, cursor.actor_id) if cursor else None
             if item is None:
-                self.notify(f"Move to a quote, name or figure with h/l to {doing} it.", timeout=3)
+                self.notify(f"Move to a quote, name or figure with h/l to {doing} it.", timeout=3, markup=False)
                 return None
             return Subject(self.index, analysis, item, "text")
         if isinstance(focused, ItemList):
             row = focused.current
             item = focused.review_item(row) if row is not None else None
             if item is None:
-                self.notify(f"Nothing here to {doing}.", timeout=3)
+                self.notify(f"Nothing here to {doing}.", timeout=3, markup=False)
                 return None
             return Subject(self.index, analysis, item, "list")
-        self.notify(f"Go to a list (2, 3, 4) to {doing} an item.", timeout=3)
+        self.notify(f"Go to a list (2, 3, 4) to {doing} an item.", timeout=3, markup=False)
         return None
 
     # -- space, f, a -------------------------------------------------------------------------------
@@ -225,11 +225,11 @@ class Reviewing:
                 message = f"{describe(subject.item, subject.analysis)}: " + (
                     "reviewed" if mark.reviewed else "not reviewed")
         except ReviewError as exc:
-            self.notify(str(exc), title="Review", severity="error")
+            self.notify(str(exc), title="Review", severity="error", markup=False)
             return
         self._reload_marks(subject.article_id)
         if subject.where != "list":  # a list shows the tick itself
-            self.notify(message, timeout=2)
+            self.notify(message, timeout=2, markup=False)
 
     def action_toggle_flag(self: "ReaderScreen") -> None:
         subject = self.review_subject("flag")
@@ -238,12 +238,12 @@ class Reviewing:
         try:
             mark = self.review.toggle_flag(subject.article_id, subject.ref)
         except ReviewError as exc:
-            self.notify(str(exc), title="Review", severity="error")
+            self.notify(str(exc), title="Review", severity="error", markup=False)
             return
         self._reload_marks(subject.article_id)
         if subject.where != "list":
             said = "flagged" if mark.flagged else "flag removed"
-            self.notify(f"{describe(subject.item, subject.analysis)}: {said}", timeout=2)
+            self.notify(f"{describe(subject.item, subject.analysis)}: {said}", timeout=2, markup=False)
 
     def action_edit_note(self: "ReaderScreen") -> None:
         from briefing.tui.screens.note import NoteScreen
@@ -259,10 +259,10 @@ class Reviewing:
             try:
                 self.review.set_note(subject.article_id, subject.ref, note)
             except ReviewError as exc:
-                self.notify(str(exc), title="Review", severity="error")
+                self.notify(str(exc), title="Review", severity="error", markup=False)
                 return
             self._reload_marks(subject.article_id)
-            self.notify("Note saved." if note else "Note removed.", timeout=2)
+            self.notify("Note saved." if note else "Note removed.", timeout=2, markup=False)
 
         self.app.push_screen(NoteScreen(describe(subject.item, subject.analysis), old), save)
 
@@ -275,12 +275,12 @@ class Reviewing:
         if subject is None:
             return
         if subject.item is None:
-            self.notify("Pick a quote, actor or figure to copy.", timeout=3)
+            self.notify("Pick a quote, actor or figure to copy.", timeout=3, markup=False)
             return
         text, said = copy_text(subject.analysis, subject.item)
         self.app.copy_to_clipboard(text)
         shown = text if len(text) <= 200 else text[:199] + "\u2026"
-        self.notify(shown, title=said, timeout=4)
+        self.notify(shown, title=said, timeout=4, markup=False)
 
     # -- e ---------------------------------------------------------------------------------------------
 
@@ -291,21 +291,21 @@ class Reviewing:
         total = len(self.articles)
         if len(analysed) < total and self.failure is None:
             self.notify(f"Still analysing ({len(analysed)} of {total} done); export when it is finished.",
-                        timeout=4)
+                        timeout=4, markup=False)
             return
         if not analysed:
-            self.notify("Nothing to export: no article could be analysed.", severity="warning")
+            self.notify("Nothing to export: no article could be analysed.", severity="warning", markup=False)
             return
         export_dir = getattr(self.app, "config", None) and self.app.config.export_dir
         folder = export_folder(export_dir)
         if not folder.is_dir():
             self.notify(f"The export folder {folder} does not exist (export_dir in the config file).",
-                        title="Export", severity="error", timeout=8)
+                        title="Export", severity="error", timeout=8, markup=False)
             return
         try:
             path = resolve_output(folder)
         except ExportError as exc:
-            self.notify(str(exc), title="Export", severity="error", timeout=8)
+            self.notify(str(exc), title="Export", severity="error", timeout=8, markup=False)
             return
         self._write_export(analysed, path, force=False)
 
@@ -323,7 +323,8 @@ class Reviewing:
                 if yes:
                     self._write_export(analysed, existing, force=True)
                 else:
-                    self.notify(f"Kept the old {existing.name}; nothing written.", title="Export", timeout=4)
+                    self.notify(f"Kept the old {existing.name}; nothing written.", title="Export", timeout=4,
+                                markup=False)
 
             self.app.push_screen(
                 ConfirmScreen("Export", f"{existing} already exists. Overwrite it?",
@@ -332,8 +333,8 @@ class Reviewing:
             )
             return
         except (ExportError, ReviewError) as exc:
-            self.notify(str(exc), title="Export", severity="error", timeout=8)
+            self.notify(str(exc), title="Export", severity="error", timeout=8, markup=False)
             return
         skipped = len(self.articles) - len(analysed)
         tail = f"\n({skipped} article{'s' * (skipped != 1)} could not be analysed)" if skipped else ""
-        self.notify(f"Wrote {where}{tail}", title="Exported", timeout=8)
+        self.notify(f"Wrote {where}{tail}", title="Exported", timeout=8, markup=False)

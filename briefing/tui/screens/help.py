@@ -1,4 +1,5 @@
-"""The ``?`` help screen, generated from the bindings (with the user's keymap applied)."""
+"""The ``?`` help screen: what went wrong loading (if anything), then every key, generated
+from the bindings (with the user's keymap applied)."""
 
 from __future__ import annotations
 
@@ -44,6 +45,28 @@ def help_table(app: App) -> Table:
     return table
 
 
+def loading_report(briefing) -> Text | None:
+    """Every source that failed to load and every note on one that did, or None if none.
+
+    Messages hold file names: plain text, never markup."""
+    errors = tuple(getattr(briefing, "errors", ()))
+    notes = tuple(getattr(briefing, "notes", ()))
+    if not errors and not notes:
+        return None
+    out = Text()
+    for heading, problems in (("Could not load", errors), ("Loaded with a note", notes)):
+        if not problems:
+            continue
+        if out:
+            out.append("\n")
+        out.append(f"{heading} ({len(problems)})", style="bold underline")
+        for problem in problems:
+            out.append("\n")
+            out.append(" ".join(problem.message.split()) or problem.source)
+        out.append("\n")
+    return out
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key, grouped by where it works. Rebind keys in the config's [keymap] table."""
 
@@ -60,10 +83,15 @@ class HelpScreen(ModalScreen[None]):
         border: round $border; padding: 0 1; background: $surface;
     }
     HelpScreen #help-title { text-style: bold; }
+    HelpScreen #loading-report { margin-bottom: 1; }
     """
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
+            report = loading_report(getattr(self.app, "briefing", None))
+            if report is not None:
+                yield Static(Text("Loading (escape closes)", style="bold"), id="loading-title")
+                yield Static(report, id="loading-report")
             yield Static(Text("Keys (escape closes)", style="bold"), id="help-title")
             yield Static(help_table(self.app), id="help-table")
             from briefing.config import config_path

@@ -276,7 +276,7 @@ class ReaderScreen(Reviewing, Screen):
 
     def _go_article(self, index: int) -> None:
         if not 0 <= index < len(self.articles):
-            self.notify("No more articles that way.", timeout=2)
+            self.notify("No more articles that way.", timeout=2, markup=False)
             return
         self.show_article(index)
 
@@ -386,7 +386,7 @@ class ReaderScreen(Reviewing, Screen):
         if self.search_pane == "text":
             count = self.text_pane.search(self.search_query)
             if not count:
-                self.notify(f"No match for {self.search_query!r} in the text.", timeout=3)
+                self.notify(f"No match for {self.search_query!r} in the text.", timeout=3, markup=False)
                 return
             self._report_match(self.text_pane.goto_match(True))
         else:
@@ -397,10 +397,10 @@ class ReaderScreen(Reviewing, Screen):
         if not isinstance(widget, ItemList):
             return
         if widget.find(self.search_query, forward) is None:
-            self.notify(f"No match for {self.search_query!r} in this list.", timeout=3)
+            self.notify(f"No match for {self.search_query!r} in this list.", timeout=3, markup=False)
         elif announce:
             count = widget.count_matches(self.search_query)
-            self.notify(f"{count} item{'s' * (count != 1)} match {self.search_query!r}", timeout=2)
+            self.notify(f"{count} item{'s' * (count != 1)} match {self.search_query!r}", timeout=2, markup=False)
 
     def _report_match(self, where: tuple[int, int] | None) -> None:
         if where is None:
@@ -414,12 +414,12 @@ class ReaderScreen(Reviewing, Screen):
 
     def _search_step(self, forward: bool) -> None:
         if not self.search_query:
-            self.notify("Press / to search first.", timeout=2)
+            self.notify("Press / to search first.", timeout=2, markup=False)
             return
         if self.pane == "text":
             if not self.text_pane.matches:
                 if not self.text_pane.search(self.search_query):
-                    self.notify(f"No match for {self.search_query!r} in the text.", timeout=3)
+                    self.notify(f"No match for {self.search_query!r} in the text.", timeout=3, markup=False)
                     return
             self._report_match(self.text_pane.goto_match(forward))
         else:

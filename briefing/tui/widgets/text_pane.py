@@ -265,7 +265,7 @@ class TextPane(ScrollView, can_focus=True):
 
     def _step_item(self, direction: int) -> None:
         if not self.items:
-            self.notify("Nothing highlighted in this article yet.", timeout=3)
+            self.notify("Nothing highlighted in this article yet.", timeout=3, markup=False)
             return
         if self.cursor is not None and self.cursor in self.items and self._in_view(self.cursor):
             i = self.items.index(self.cursor) + direction
@@ -295,7 +295,7 @@ class TextPane(ScrollView, can_focus=True):
 
     def action_open(self) -> None:
         if self.cursor is None:
-            self.notify("Move to a highlight with h/l first.", timeout=3)
+            self.notify("Move to a highlight with h/l first.", timeout=3, markup=False)
             return
         self.post_message(ShowInList(self.cursor))
 
