@@ -258,6 +258,64 @@ def test_change_is_not_a_range(figs):
     assert people.value == 420_000_000 and people.unit is None
 
 
+# --- proportions -------------------------------------------------------------------------------
+
+PROPORTIONS = [
+    # sentence, figure text, value, what it counts
+    ("One family in four has no savings at all.", "One family in four", 0.25, "family"),
+    ("One in six teenagers has tried the drug.", "One in six", 0.1667, "teenager"),
+    ("Two out of three shoppers paid by card.", "Two out of three", 0.6667, "shopper"),
+    ("Eight in 10 landlords raised rents.", "Eight in 10", 0.8, "landlord"),
+    ("Seven in ten nurses said they were tired.", "Seven in ten", 0.7, "nurse"),
+    ("Nearly one in three tenants is behind with the rent.", "Nearly one in three", 0.3333, "tenant"),
+    ("Only one voter in 25 backed the fringe party.", "Only one voter in 25", 0.04, "voter"),
+    ("Three in every five homes built were flats.", "Three in every five", 0.6, "home"),
+    ("About one in 8 of the cyclists was fined.", "About one in 8", 0.125, "cyclist"),
+    ("The chance of a match is one in 2,000 donors.", "one in 2,000", 0.0005, "donor"),
+    ("A one-in-five chance of rain was forecast.", "one-in-five", 0.2, None),
+    ("The odds are one in a million.", "one in a million", 0.000001, None),
+]
+
+
+@pytest.mark.parametrize("sentence,text,value,head", PROPORTIONS, ids=[p[1] for p in PROPORTIONS])
+def test_a_proportion_is_one_figure(figs, sentence, text, value, head):
+    found = figs(sentence)
+    f = _find(found, text)
+    assert len(found) == 1, [x.text for x in found]
+    assert math.isclose(f.value, value, rel_tol=1e-3) and f.unit is None
+    if head:
+        assert _about(f, head), (f.head, f.what)
+
+
+@pytest.mark.parametrize("sentence,texts", [
+    # a count and a count, not a share: a noun after the second number, a duration, a year
+    ("He scored one goal in three games.", ["three"]),
+    ("The firm will cut 500 jobs in three plants.", ["500", "three"]),
+    ("She scored two in 10 minutes.", ["two"]),
+    ("He won one in 2004 and two in 2005.", ["two"]),
+    ("Prices rose 3% in two years.", ["3%"]),
+    ("They scored 20 points in 10 games.", ["20 points", "10"]),
+    ("The 5,000 workers in 20 plants will vote.", ["5,000", "20"]),
+])
+def test_not_a_proportion(figs, sentence, texts):
+    assert [f.text for f in figs(sentence)] == texts
+
+
+@given(st.integers(min_value=1, max_value=9), st.integers(min_value=2, max_value=99),
+       st.sampled_from(["in", "out of", "in every"]), st.booleans())
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+def test_any_proportion_reads_as_its_share(figs, numerator, denominator, link, as_word):
+    if numerator >= denominator:
+        return
+    num = _ONES[numerator].capitalize() if as_word else str(numerator)
+    sentence = f"{num} {link} {denominator} pupils walk to school."
+    found = figs(sentence)
+    assert [f.text for f in found] == [f"{num} {link} {denominator}"]
+    assert math.isclose(found[0].value, numerator / denominator, rel_tol=1e-3)
+    assert found[0].head == "pupil"
+
+
 # --- repairs of spaCy's entities --------------------------------------------------------------
 
 def test_spacy_splits_are_repaired(nlp):

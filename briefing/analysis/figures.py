@@ -49,10 +49,19 @@ _PLURAL_FRAC = "|".join(sorted((f for f in FRACTIONS if f.endswith("s") and f !=
 # a time ("2:30"). A comma before four or more digits is a decimal comma ("$1,8923").
 _DIGITS = r"(?<![\w.,/])(?<![A-Za-z]-)(?<!\d:)(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3},\d{4,}|\d+)(?:\.\d+)?(?![.,]\d)"
 
+# Proportions: "one in five", "nine in 10", "two out of three", "one in every four", and with the
+# counted noun inside, "one household in three", "one person in 20". The denominator is no year
+# ("one in 2004") and no duration ("one in 10 minutes": a rate of scoring, not a share).
+_RATIO_DEN = rf"(?:{_WORDNUM}|an?\s+(?:hundred|thousand|million)|\d{{1,3}}(?:,\d{{3}})+|\d+)"
+_RATIO_NUM = rf"(?:{_WORDNUM}|\d+)"
+_RATIO = (rf"\b{_RATIO_NUM}(?P<rnoun>\s+(?!(?:in|out|of|and|hundred|thousand|million|billion|dozen)\b)[a-z]+)?"
+          rf"(?:[ -]in[ -]|\s+out\s+of\s+)(?:every\s+)?(?!(?:1[89]|20)\d\d\b){_RATIO_DEN}\b(?!\s*-)(?![.,]\d)"
+          rf"(?!\s+(?:more\s+|other\s+)?(?:{'|'.join(sorted(TIME_WORDS, key=len, reverse=True))}|%|per\s*cent)\b)")
+
 CORE_RE = re.compile(
     rf"""
     (?P<frac>\b(?:(?:{_WORDNUM}|an?)[ -](?:{_FRAC})|\d+[ -](?:{_PLURAL_FRAC}))\b)
-  | (?P<ratio>\b(?:one|\d+)\s+in\s+(?:{_WORDNUM}|\d+)\b(?!\s*-)(?![.,]\d))
+  | (?P<ratio>{_RATIO})
   | (?P<vague>\b(?:tens|dozens|scores|hundreds|thousands|millions|billions)
         (?:\s+of\s+(?:thousands|millions|billions)\b|(?=\s+of\b))
         (?!\s+of\s+(?:years|months|weeks|days|hours|minutes|seconds|miles)\b))
@@ -63,6 +72,9 @@ CORE_RE = re.compile(
     """,
     re.I | re.X,
 )
+
+# The same scan without proportions: the numbers inside a rejected one.
+_NO_RATIO_RE = re.compile(re.sub(r"\|\s*\(\?P<ratio>.*\n", "", CORE_RE.pattern), re.I | re.X)
 
 _SUFFIX_RE = re.compile(r"[A-Za-z]+")
 _SPACED_SCALE_RE = re.compile(r"\s*-?\s*(million|billion|trillion|thousand|bn|mn|tn)\b", re.I)
@@ -119,6 +131,7 @@ class _Cand:
     approx: bool = False
     reject: str | None = None
     value: float | int | None = None
+    rnoun: int | None = None                     # the counted noun inside "one household in three"
     partner: _Cand | None = None                 # the other end of a range
     neighbour: _Cand | None = None               # a number joined by "-", "to", "and", "or"
     pending_word: tuple[int, str] | None = None  # (offset, word): an ambiguous currency word
@@ -139,6 +152,14 @@ def _extend(text: str, m: re.Match) -> _Cand:
     c = _Cand(cs, ce, cs, ce, kind, m.group())
     if kind == "digits" and re.fullmatch(r"\d{1,3},\d{4,}", c.number):
         c.number = c.number.replace(",", ".")  # a decimal comma: "$1,8923"
+    if kind == "ratio":
+        # "one household in three": the number is "one in three", the noun inside is counted.
+        if m.group("rnoun"):
+            c.rnoun = m.start("rnoun") + len(m.group("rnoun")) - len(m.group("rnoun").lstrip())
+            c.number = text[cs:m.start("rnoun")] + text[m.end("rnoun"):ce]
+        c.number = re.sub(r"[ -]in[ -]|\s+out\s+of\s+", " in ", c.number, count=1)
+        c.number = re.sub(r"\bin\s+every\s+", "in ", c.number)
+        c.unit_end = ce  # what follows a proportion is what it counts: "one in five pounds"
     pos = ce
     if kind == "digits":
         suf = _SUFFIX_RE.match(text, pos)
@@ -168,6 +189,8 @@ def _extend(text: str, m: re.Match) -> _Cand:
             c.scaled = True
             c.number += " " + sc.group(1)
             pos = sc.end()
+    if kind == "ratio":
+        c.reject = "ratio"  # nothing attaches on the right (cleared again below)
     if c.unit is None and not c.reject:
         for regex, unit in ((_PERCENT_RE, "%"), (_POINTS_RE, "percentage points")):
             u = regex.match(text, pos)
@@ -199,6 +222,8 @@ def _extend(text: str, m: re.Match) -> _Cand:
         r = _RATE_RE.match(text, pos)
         if r:
             pos = r.end()
+    if kind == "ratio":
+        c.reject = None
     c.end = pos
     # Leftwards: a currency sign, then an approximator.
     start = cs
@@ -224,17 +249,44 @@ def _extend(text: str, m: re.Match) -> _Cand:
     return c
 
 
-def scan(text: str) -> list[_Cand]:
-    """Every number in ``text`` with its attached signs, scale, unit and approximator."""
+def scan(text: str, doc=None) -> list[_Cand]:
+    """Every number in ``text`` with its attached signs, scale, unit and approximator.
+
+    With the parsed ``doc``, a proportion whose words are no proportion ("scored one goal in
+    three games": a noun after the denominator) is read as the numbers in it."""
     cands = []
+    ctx = _Context(doc) if doc is not None else None
     for m in CORE_RE.finditer(text):
         c = _extend(text, m)
         c.value = parse_number(c.number)
+        if c.kind == "ratio" and not _ratio_ok(c, ctx):
+            for sub in _NO_RATIO_RE.finditer(text, m.start(), m.end()):
+                d = _extend(text, sub)
+                d.value = parse_number(d.number)
+                if d.value is None:
+                    d.reject = d.reject or "unparsed"
+                cands.append(d)
+            continue
         if c.value is None:
             c.reject = c.reject or "unparsed"
         cands.append(c)
     _link_ranges(text, cands)
     return cands
+
+
+def _ratio_ok(c: _Cand, ctx: _Context | None) -> bool:
+    """A proportion is less than one; the noun inside "one household in three" is a noun, and
+    no noun follows it ("one goal in three games" is a count and a count)."""
+    if c.value is None or c.value >= 1:
+        return False
+    if ctx is None or c.rnoun is None:
+        return True
+    noun = ctx.tok_at(c.rnoun)
+    if noun is None or noun.idx != c.rnoun or noun.pos_ != "NOUN":
+        return False
+    last = ctx.tok_at(c.core_end - 1)
+    after = last.nbor(1) if last is not None and last.i + 1 < len(ctx.doc) else None
+    return after is None or after.idx < c.core_end or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")
 
 
 def _bare_value(c: _Cand) -> float | int | None:
@@ -1000,7 +1052,7 @@ def _joined(a: _Cand, b: _Cand, text: str) -> bool:
 def extract_figures(doc) -> list[Figure]:
     """The figures in a parsed document, in text order."""
     text = doc.text
-    cands = scan(text)
+    cands = scan(text, doc)
     if not cands:
         return []
     ctx = _Context(doc)
@@ -1038,7 +1090,11 @@ def extract_figures(doc) -> list[Figure]:
             root = span.root
             if root.head.i in inside and root.head.i != root.i:
                 root = whole.root  # "in excess of £200m": the approximator carries the figure
-            head = _find_head(root, c, inside)
+            if c.rnoun is not None and ctx.tok_at(c.rnoun) is not None:
+                noun = ctx.tok_at(c.rnoun)  # "one household in three"
+                head = _noun_head(noun, inside - {noun.i}, _clause(noun, inside - {noun.i}), counted=True)
+            else:
+                head = _find_head(root, c, inside)
             if head.noun is not None and _BARRIER_RE.search(text, min(head.noun.idx, c.start),
                                                              max(head.noun.idx, c.end)):
                 # A headline run into the first paragraph is not one phrase: look again with

@@ -124,7 +124,7 @@ def parse_number(text: str) -> float | int | None:
         num, den = parse_number(" ".join(words[:k])), parse_number(" ".join(words[k + 1:]))
         if num is None or not den:
             return None
-        return _as_number(round(num / den, 4))
+        return _as_number(float(f"{num / den:.4g}"))  # "one in a million" is no 0
     # Vague plurals: "hundreds", "tens of thousands", "dozens".
     if words[0] in VAGUE:
         value = VAGUE[words[0]]
