@@ -23,6 +23,7 @@ import bisect
 import os
 import re
 
+from briefing.analysis.doctext import ents_of, text_of, tokens_of
 from briefing.analysis import names as N
 from briefing.analysis.attributes import assign_gender, assign_roles, name_clusters, name_one, retype_people
 from briefing.analysis.clusters import (
@@ -44,7 +45,7 @@ class ActorIndex(Resolver):
 
     def __init__(self, doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.clusters: list[Cluster] = []
         self._by_id: dict[str, Cluster] = {}
         self._by_token: dict[int, str] = {}
@@ -68,7 +69,7 @@ class ActorIndex(Resolver):
             pass
         self._sent_of = sent_of
         breaks = [m.start() for m in re.finditer(r"\n", self.text)]
-        self._para_of = [bisect.bisect_right(breaks, t.idx) for t in doc]
+        self._para_of = [bisect.bisect_right(breaks, t.idx) for t in tokens_of(doc)]
         self._quotes = quote_regions(self.text)
         self._quote_starts = [a for a, _ in self._quotes]
 
@@ -156,7 +157,7 @@ class ActorIndex(Resolver):
                 name_one(self, c)
                 return c.id
         toks = [t for t in span if not (t.lower_ in ("the", "a", "an", "some", "many", "several") or t.is_punct)]
-        text = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)] if toks else span.text
+        text = text_of(doc)[toks[0].idx: toks[-1].idx + len(toks[-1].text)] if toks else span.text
         cluster = next((c for c in self.clusters if c.kind == "group" and c.name.lower() == text.lower()), None)
         if cluster is None:
             cluster = self._new("GROUP", text, "group")
@@ -239,7 +240,7 @@ def _build(index: ActorIndex, doc) -> None:
         claim(person_mention(doc, a, b))
     # The model's people; two person spans with nothing between them are one name.
     people_spans: list[list[int]] = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ == "PERSON":
             if people_spans and people_spans[-1][1] == ent.start and doc[ent.start - 1].whitespace_ \
                     and doc[ent.start].text[:1].isupper() and doc[ent.start - 1].text not in POSSESSIVE:
@@ -250,13 +251,13 @@ def _build(index: ActorIndex, doc) -> None:
         for x, y in _line_pieces(doc, a, b):  # "Howard\n\nTony Blair": a headline and a name
             claim(person_mention(doc, x, y))
     # "Finlay Calder" tagged as an organisation while "Calder" alone is a person elsewhere.
-    lone = {N.norm_word(e.text) for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
-    for ent in doc.ents:
+    lone = {N.norm_word(e.text) for e in ents_of(doc) if e.label_ == "PERSON" and len(e) == 1}
+    for ent in ents_of(doc):
         if ent.label_ in ("ORG", "GPE", "NORP") and 2 <= len(ent) <= 3 and N.norm_word(ent[-1].text) in lone \
                 and all(t.text[:1].isupper() and t.is_alpha for t in ent):
             claim(person_mention(doc, ent.start, ent.end))
     # "Liverpool forward Milan Baros" tagged as an organisation or a place: a job noun before it.
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC") and 1 <= len(ent) <= 3 and ent.start > 0 \
                 and all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in ent):
             prev = doc[ent.start - 1]
@@ -286,7 +287,7 @@ def _untagged_names(doc, taken: set[int]) -> list[tuple[int, int]]:
     model tagged as nothing at all (a longer capitalised run is a title or an organisation)."""
     out = []
     n = len(doc)
-    for i, tok in enumerate(doc):
+    for i, tok in enumerate(tokens_of(doc)):
         if i in taken or tok.ent_type_ or not tok.is_alpha or not tok.text[:1].isupper() \
                 or not N.is_first_name(tok.text) or tok.is_upper:
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefing.analysis.doctext import span_text
 from briefing.analysis import names as N
 from briefing.analysis.clusters import Cluster, in_lineup
 from briefing.analysis.mentions import POSSESSIVE, core_words, head_of
@@ -121,7 +122,7 @@ def _affiliation_after(doc, span) -> str | None:
         return None  # "Cara Diemont of IT firm Dimension Data": a modifier, not the name
     if doc[j].lower_ in N.PLACES or N.norm_word(doc[j].text) in N.HONORIFICS:
         return None
-    return doc.text[doc[j].idx: doc[k - 1].idx + len(doc[k - 1].text)]
+    return span_text(doc, j, k)
 
 
 _POST_NOMINALS = {"MP", "MEP", "MSP", "AM", "QC", "MLA", "TD"}

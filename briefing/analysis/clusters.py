@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefing.analysis.doctext import ents_of, span_text, tokens_of
 from briefing.analysis import names as N
 from briefing.analysis.mentions import (
     POSSESSIVE, Mention, core_words, head_of, is_full_name, name_fit,
@@ -125,6 +126,29 @@ def _cluster_gender_hint(c: Cluster) -> str | None:
     return N.first_name_gender(first) if first and len(core_words(c.words)) >= 2 else None
 
 
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _occurrences(text: str, form: str):
+    """(start, end) of each whole-word occurrence of ``form``, left to right, not overlapping:
+    not glued to a word character, apostrophe or hyphen before, nor a word character or hyphen
+    after. (A plain search: one regular expression per name form cost a compile each.)"""
+    pos = 0
+    n = len(form)
+    while True:
+        k = text.find(form, pos)
+        if k < 0:
+            return
+        before = text[k - 1] if k > 0 else ""
+        after = text[k + n] if k + n < len(text) else ""
+        if (before and (_word_char(before) or before in "'\u2019-")) or (after and (_word_char(after) or after == "-")):
+            pos = k + 1
+            continue
+        yield k, k + n
+        pos = k + n
+
+
 def rescan(index: ActorIndex, doc, taken: set[int]) -> None:
     """Surnames and full names the model tagged as places or organisations, or missed."""
     text = index.text
@@ -145,11 +169,11 @@ def rescan(index: ActorIndex, doc, taken: set[int]) -> None:
     for form, cands in forms.items():
         if len(form) < 3 or form.lower() in N.NOT_NAMES or form.lower() in N.NATIONALITIES:
             continue
-        for m in re.finditer(r"(?<![\w'\u2019-])" + re.escape(form) + r"(?![\w-])", text):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        for m_start, m_end in _occurrences(text, form):
+            span = doc.char_span(m_start, m_end, alignment_mode="expand")
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
-            if span.start_char != m.start() or span.end_char != m.end():
+            if span.start_char != m_start or span.end_char != m_end:
                 continue
             if not all(t.pos_ in ("PROPN", "NOUN") or t.ent_type_ or t.text == "-" or (not t.is_sent_start and t.text[:1].isupper())
                        for t in span):
@@ -168,7 +192,7 @@ def rescan(index: ActorIndex, doc, taken: set[int]) -> None:
                 continue
             ent = span[0].ent_type_
             if ent and ent != "PERSON":
-                ent_span = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+                ent_span = next((e for e in ents_of(doc) if e.start <= span.start < e.end), None)
                 if ent_span is not None and (ent_span.end - ent_span.start) > (span.end - span.start) + (1 if prev is not None and prev.text == "-" else 0):
                     # "- Ireland" counts as the place alone; longer entities are something else
                     if not (ent_span.start == span.start - 1 and doc[ent_span.start].is_punct):
@@ -186,12 +210,12 @@ def rescan(index: ActorIndex, doc, taken: set[int]) -> None:
 def filter_people(index: ActorIndex, doc) -> None:
     text = index.text
     non_person_words: dict[str, int] = {}
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ("PERSON",) and len(ent) > 1:
             for t in ent:
                 non_person_words[t.lower_] = non_person_words.get(t.lower_, 0) + 1
     labels: dict[str, dict[str, int]] = {}
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if len(ent) == 1:
             d = labels.setdefault(N.norm_word(ent.text), {})
             d[ent.label_] = d.get(ent.label_, 0) + 1
@@ -260,7 +284,7 @@ def _common_word(doc, c: Cluster) -> bool:
     if not spans or any(sp is None or not sp[0].is_sent_start for sp in spans):
         return False
     low = spans[0].text.lower()
-    return any(t.text == low for t in doc)
+    return any(t.text == low for t in tokens_of(doc))
 
 
 _SEAT_NOUNS = {"mp", "mep", "msp", "am", "member", "seat", "constituency", "candidate", "mla"}
@@ -313,7 +337,7 @@ def in_lineup(index: ActorIndex, start: int) -> bool:
 
 
 def add_orgs(index: ActorIndex, doc) -> None:
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ("ORG", "GPE", "NORP"):
             continue
         start, end = ent.start, ent.end
@@ -329,7 +353,7 @@ def add_orgs(index: ActorIndex, doc) -> None:
             end -= 1
         if end <= start or any(i in index._by_token for i in range(start, end)):
             continue
-        surface = doc.text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
+        surface = span_text(doc, start, end)
         if ent.label_ == "NORP" and not N.looks_like_party(surface):
             continue
         kind = "gpe" if ent.label_ == "GPE" else "party" if N.looks_like_party(surface) else "org"
@@ -358,7 +382,7 @@ def add_orgs(index: ActorIndex, doc) -> None:
                 last_org = j
             j += 1
         if last_org > i and not any(N.norm_word(doc[k].text) in N.HONORIFICS for k in range(i, last_org)):
-            surface = doc.text[doc[i].idx: doc[last_org].idx + len(doc[last_org].text)]
+            surface = span_text(doc, i, last_org + 1)
             cluster = index._org_cluster(surface, "org")
             m = Mention(doc[i].idx, doc[last_org].idx + len(doc[last_org].text), i, last_org + 1, surface.split(), None, "name")
             index._attach(cluster, m)

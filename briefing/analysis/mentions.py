@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing.analysis.doctext import span_text, text_of, tokens_of
 from briefing.analysis import names as N
 from briefing.analysis.quotemarks import find_spans
 
@@ -234,9 +235,9 @@ def person_mention(doc, start: int, end: int, kind: str = "name") -> Mention | N
                     and doc[span_end].is_alpha:
                 span_end += 1
         if span_end > end:
-            territory = doc.text[doc[end].idx: doc[span_end - 1].idx + len(doc[span_end - 1].text)]
+            territory = span_text(doc, end, span_end)
     name_tokens = doc[start:end]
-    text = doc.text[name_tokens.start_char:name_tokens.end_char]
+    text = text_of(doc)[name_tokens.start_char:name_tokens.end_char]
     words = text.split()
     if not words or len(words) > 5:
         return None
@@ -305,7 +306,7 @@ def title_mentions(doc) -> list[tuple[int, int]]:
     """Token ranges "Mr X", "Dr Julian X", "Lord X" whatever the entity model said."""
     out = []
     n = len(doc)
-    for i, tok in enumerate(doc):
+    for i, tok in enumerate(tokens_of(doc)):
         t = N.norm_word(tok.text).rstrip(".")
         if t not in N.COURTESY or not tok.text[:1].isupper():
             continue

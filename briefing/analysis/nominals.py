@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing.analysis.doctext import span_text
 from briefing.analysis import names as N
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def _glued_word(doc, i: int) -> tuple[int, str]:
     k = i
     while k - 2 >= 0 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_:
         k -= 2
-    return k, doc.text[doc[k].idx: doc[i].idx + len(doc[i].text)]
+    return k, span_text(doc, k, i + 1)
 
 
 def nominal_at(doc, i: int, person_tokens: set[int]) -> Nominal | None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from briefing.analysis.doctext import text_of, tokens_of
 from briefing.analysis import cues
 from briefing.analysis.actors import ActorIndex
 from briefing.analysis.quotemarks import ALL_MARKS, MarkedSpan, find_spans, paragraphs
@@ -72,7 +73,7 @@ class Candidate:
 
 def extract_quotes(doc, actors: ActorIndex) -> list[Quote]:
     """The quotes of a parsed document, in text order, attributed through ``actors``."""
-    spans = find_spans(doc.text)                                  # stage 1
+    spans = find_spans(text_of(doc))                                  # stage 1
     ctx = Context(doc, spans, actors)
     cands: list[Candidate] = []
     for sp in spans:
@@ -110,10 +111,10 @@ class Context:
 
     def __init__(self, doc, spans: list[MarkedSpan], actors: ActorIndex | None = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.spans = spans
         self.actors = actors
-        self.starts = [t.idx for t in doc]
+        self.starts = [t.idx for t in tokens_of(doc)]
         self.quoted = [False] * len(doc)
         for sp in spans:
             for i in self.token_range(sp.open_at, sp.outer_end):

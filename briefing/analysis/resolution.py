@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from briefing.analysis import names as N
 from briefing.analysis.clusters import Cluster
+from briefing.analysis.doctext import tokens_of
 from briefing.analysis.nominals import Nominal, nominal_at, role_clash, role_fit
 
 if TYPE_CHECKING:
@@ -330,14 +331,16 @@ def coref_pass(index: ActorIndex, doc) -> None:
     by_token = index._by_token
     person_tokens = index._person_tokens()
     nominals: dict[int, Nominal] = {}
-    for i in range(len(doc)):
-        if doc[i].lower_ in N.ROLE_NOUNS or doc[i].lower_ in N.NATIONALITIES or doc[i].lower_ in ("old", "back", "half", "general", "rounder"):
+    toks = tokens_of(doc)
+    for i, t in enumerate(toks):
+        low = t.lower_
+        if low in N.ROLE_NOUNS or low in N.NATIONALITIES or low in ("old", "back", "half", "general", "rounder"):
             nom = nominal_at(doc, i, person_tokens)
             if nom is not None:
                 nominals[i] = nom
     seen_mentions: set[tuple[str, int]] = set()
     index._events = events
-    for tok in doc:
+    for tok in toks:
         i = tok.i
         cid = by_token.get(i)
         if cid is not None and i not in nominals:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.analysis.doctext import text_of
 from briefing.analysis.names import (
     AFFILIATION_WORDS, FEMALE_NOUNS, HONORIFICS, MALE_NOUNS, NATIONALITIES, ROLE_NOUNS, TITLE_WORDS,
     looks_like_party,
@@ -60,7 +61,7 @@ def _clean(tokens) -> str | None:
     if len(toks) > 14:
         return None
     doc = toks[0].doc
-    text = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+    text = text_of(doc)[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
     return " ".join(text.split()) or None
 
 
