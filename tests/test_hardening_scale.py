@@ -86,9 +86,13 @@ def _scale(tmp_path: Path, n: int) -> None:
     # per article of peak memory before the JSON was streamed; streamed: no measurable growth).
     per_article_kb = (peak - base) / (n - n_few)
     assert per_article_kb < 2.0, f"peak memory grows {per_article_kb:.1f} KB per article ({base} -> {peak} KB)"
-    # The absolute peak is mostly spaCy and its model (~330-400 MB depending on the machine's
-    # wheels): a loose ceiling that catches a runaway, while the growth check above is the real one.
-    assert peak < 600_000, f"parent peak {peak} KB"
+    if workers > 100_000:
+        # Worker processes did the parsing: the parent never imports spaCy.
+        assert peak < 400_000, f"parent peak {peak} KB"
+    else:
+        # A one-CPU machine analyses in this process (runner.plan_workers): spaCy and its model
+        # live here, and the whole run stays inside the 1 GB budget of issue 8.
+        assert peak < 1_000_000, f"in-process peak {peak} KB"
     assert workers < 1_500_000, f"a worker peaked at {workers} KB"
 
 
