@@ -384,6 +384,57 @@ def test_not_a_figure(figs, sentence):
     assert [f.text for f in figs(sentence)] == []
 
 
+# Numbers that name something: models and products, shirt numbers, ranks, labels.
+DESIGNATIONS = [
+    "The carrier will stop flying the 737 next spring.",
+    "The 380 will enter service in 2007.",
+    "They are building the 797, which is late.",
+    "He arrived in a 767 from Dubai.",
+    "The Peugeot 206 and the Renault Clio sold well.",
+    "Microsoft launched Windows 98 amid great fanfare.",
+    "Sony cut the price of the PlayStation 2 in Europe.",
+    "The race was his last in Formula 1.",
+    "Leaders of the G20 met in London.",
+    "The caravan drove along Route 66.",
+    "The minister invoked Article 50 of the treaty.",
+    "The council defended Clause 4 of its charter.",
+    "The new signing will wear the 7 shirt.",
+    "He wore 14 at his old club.",
+    "The club finished in the top 10.",
+    "They have stayed in the top four all season.",
+    "The prime minister returned to No 10 on Monday.",
+    "The airline has ordered more 787s.",
+]
+
+
+@pytest.mark.parametrize("sentence", DESIGNATIONS)
+def test_a_designation_is_not_a_figure(figs, sentence):
+    assert [f.text for f in figs(sentence)] == []
+
+
+@pytest.mark.parametrize("sentence,texts", [
+    # real counts stay: with their noun, standing for it, as a verb's object, or with a comma
+    ("The 20 players were fined.", ["20"]),
+    ("The 300 who lost their jobs will be paid.", ["300"]),
+    ("Of the 400 arrested, 12 were charged.", ["400", "12"]),
+    ("The 150 staff will move to Leeds.", ["150"]),
+    ("Orders rose to 250 last month.", ["250"]),
+    ("Sales should top 500,000 next year.", ["500,000"]),
+    ("The union has 120 members in the top 10 firms.", ["120", "10"]),
+    ("The 1,500 were freed on Monday.", ["1,500"]),
+])
+def test_counts_are_not_designations(figs, sentence, texts):
+    assert [f.text for f in figs(sentence)] == texts
+
+
+def test_a_model_number_named_once_is_a_name_everywhere(figs):
+    text = "The Boeing 747 first flew in 1969. The airline sold 12 of its 747 jets last year."
+    assert [f.text for f in figs(text)] == ["12"]
+    # but a round number may be a count elsewhere: "the FTSE 100" and "100 firms"
+    text = "The FTSE 100 index rose. Some 100 firms reported profits."
+    assert [f.text for f in figs(text)] == ["Some 100"]
+
+
 def test_spaced_dash_is_an_aside_not_a_range(figs):
     found = figs("Nearly two thirds - 65% - of the 1,000 people asked said yes.")
     assert [(f.text, f.unit) for f in found] == [("Nearly two thirds", None), ("65%", "%"), ("1,000", None)]

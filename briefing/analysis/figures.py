@@ -175,7 +175,8 @@ def _extend(text: str, m: re.Match) -> _Cand:
             elif s in ("am", "pm", "h", "hrs", "gmt"):
                 c.reject = "time"
             elif s == "s":
-                c.reject = "decade"
+                # "the 1990s", "in his 30s"; but "747s", "the 787s" are planes
+                c.reject = "decade" if c.number.endswith("0") else "name"
             else:
                 c.reject = "name"  # 4x4, 3G, 747s
             pos = suf.end()
@@ -420,7 +421,8 @@ def _lemma(tok) -> str:
         return LEMMA_FIXES[tok.lower_]
     if tok.pos_ == "PROPN":
         word = tok.text
-        if word.endswith("s") and not word.endswith("ss") and (tok.tag_ == "NNPS" or tok.ent_type_ == "NORP"):
+        if word.endswith("s") and not word.endswith("ss") and (
+                tok.tag_ == "NNPS" or tok.ent_type_ == "NORP" or re.fullmatch(r"[A-Z][A-Za-z-]*\d+[A-Za-z]*s", word)):
             word = word[:-1]
         names = [t.text for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == tok.i - 1]
         return " ".join(names + [word])  # "Virgin Blue", not "Blue"
@@ -913,6 +915,9 @@ def _reject_reason(c: _Cand, ctx: _Context) -> str | None:
     if c.plain or (c.unit is None and c.kind == "digits"):
         if prev in LABEL_WORDS and not c.approx or text[max(0, c.start - 1):c.start] == "#":
             return "label"
+        reason = _designation(c, ctx, prev, nxt, after)
+        if reason:
+            return reason
         ptok = ctx.tok_at(c.start - 1) if c.start > 0 else None
         if ptok is not None and ptok.idx + len(ptok.text) + 1 >= c.start and not ptok.text.islower() \
                 and ptok.pos_ == "PROPN" and ptok.lower_ not in MONTHS | WEEKDAYS and ptok.ent_type_ != "NORP" \
@@ -960,6 +965,37 @@ def _reject_reason(c: _Cand, ctx: _Context) -> str | None:
         wt = ctx.tok_at(c.pending_word[0])
         if wt is not None and wt.pos_ not in _NOUNISH:
             return "verb"
+    return None
+
+
+_WEAR = {"wear", "wears", "wore", "worn", "wearing"}
+# What may follow a count standing for its noun ("the 300 who were freed", "the 150 were
+# arrested"); a model number is singular ("the 787 is", "the 717 next year", "the 911, which").
+_COUNT_FOLLOWERS = {"of", "who", "whom", "that", "were", "are", "have", "had", "say", "said", "and", "or", "to"}
+
+
+def _designation(c: _Cand, ctx: _Context, prev: str, nxt: str, after) -> str | None:
+    """Numbers that name something rather than count it: a shirt number ("the 9 shirt", "wore
+    23"), a rank ("in the top 10"), a model or product ("the 787", "a 747", "the 911")."""
+    if not c.plain or c.approx:
+        return None
+    text = ctx.text
+    core = text[c.core_start:c.core_end]
+    v = c.value
+    no_noun = after is None or after.idx < c.end or _noun_run(ctx.doc, after.i, frozenset(), limit=3) is None
+    if c.kind == "digits" and isinstance(v, int) and v < 100 and (
+            nxt in ("shirt", "shirts", "jersey") or prev in _WEAR and no_noun):
+        return "label"  # a shirt number
+    top = ctx.tok_at(c.start - 2) if prev == "top" else None
+    if top is not None and top.lower_ == "top" and not top.tag_.startswith("VB") and c.kind in ("digits", "words") \
+            and no_noun:
+        return "label"  # a rank: "finished in the top 10", "a top five place"
+    if c.kind == "digits" and isinstance(v, int) and v >= 100 and "," not in core and prev in ("the", "a", "an") \
+            and re.search(r"\b(?:the|an?)\s+$", text[max(0, c.start - 5):c.start], re.I) and no_noun \
+            and (after is None or after.lower_ not in _COUNT_FOLLOWERS and after.tag_ not in ("VBP", "VBD", "VBN")):
+        # Counts this size are written "the 300 who..." or carry their noun ("the 300 staff");
+        # "the 787 will enter service", "Boeing will stop making the 717 next year" name a model.
+        return "name"
     return None
 
 
@@ -1064,6 +1100,15 @@ def extract_figures(doc) -> list[Figure]:
             _drop_currency_word(c, text)
             reason = _reject_reason(c, ctx)
         c.reject = reason
+    # A model number named once ("Boeing 747", "787s", "the 777-200LR") is a name wherever else
+    # it stands alone ("sold 300 of its 747 jets"); round numbers ("FTSE 100") may be counts too.
+    names = {text[c.core_start:c.core_end] for c in cands
+             if c.reject == "name" and c.kind == "digits" and isinstance(c.value, int) and c.value >= 100
+             and c.value % 50 and "," not in text[c.core_start:c.core_end]}
+    for c in cands:
+        if names and c.reject is None and c.plain and c.kind == "digits" and not c.approx \
+                and text[c.core_start:c.core_end] in names:
+            c.reject = "name"
     for c in cands:
         # "18 to 24 year olds", "16 or 17 March": a bare number shares its neighbour's fate.
         n = c.neighbour
