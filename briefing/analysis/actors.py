@@ -30,7 +30,10 @@ from briefing.analysis.clusters import (
     Cluster, add_orgs, cluster_people, filter_people, org_display, org_key, org_same, plausible_lineup, rescan,
 )
 from briefing.analysis.lineups import find_lineups
-from briefing.analysis.mentions import Mention, POSSESSIVE, name_fit, person_mention, quote_regions, title_mentions
+from briefing.analysis.mentions import (
+    Mention, POSSESSIVE, core_words, name_fit, person_mention, quote_regions, title_mentions,
+)
+from briefing.analysis.roles import is_person_noun
 from briefing.analysis.resolution import (  # noqa: F401 - re-exported for callers
     COMPANY_NOUNS, FEMALE_PRONOUNS, MALE_PRONOUNS, NEUTER_PRONOUNS, ORG_NOUNS, PLURAL_PRONOUNS, PRONOUNS,
     SPOKES_NOUNS, Resolver, coref_pass,
@@ -156,6 +159,9 @@ class ActorIndex(Resolver):
                 c.tokens.append(m.tok_end - 1)
                 name_one(self, c)
                 return c.id
+        person = self._person_by_surname(span, words)
+        if person is not None:
+            return person
         toks = [t for t in span if not (t.lower_ in ("the", "a", "an", "some", "many", "several") or t.is_punct)]
         text = text_of(doc)[toks[0].idx: toks[-1].idx + len(toks[-1].text)] if toks else span.text
         cluster = next((c for c in self.clusters if c.kind == "group" and c.name.lower() == text.lower()), None)
@@ -169,6 +175,33 @@ class ActorIndex(Resolver):
         if (s, e) not in cluster.mentions:
             cluster.mentions.append((s, e))
         return cluster.id
+
+    def _person_by_surname(self, span, words: list[str]) -> str | None:
+        """ "Her coach Aston Moore told the paper" with "Moore" a person elsewhere, or with a
+        person's job right before the name: a full name the model left untyped."""
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+            return None
+        doc = span.doc
+        surname = N.norm_word(words[-1])
+        known = [c for c in self.clusters if c.type == "PERSON" and not c.hidden and c.words
+                 and N.norm_word(core_words(c.words)[-1] if core_words(c.words) else c.words[-1]) == surname]
+        firsts = {N.norm_word(c.words[0]) for c in known if len(core_words(c.words)) >= 2}
+        if len(known) > 1 or (firsts and N.norm_word(words[0]) not in firsts):
+            return None
+        prev = doc[span.start - 1] if span.start > 0 else None
+        role = prev is not None and prev.is_lower and prev.pos_ == "NOUN" and is_person_noun(prev.text)
+        if not known and not role:
+            return None
+        m = person_mention(doc, span.start, span.end)
+        if m is None or len(m.words) != len(words):
+            return None
+        c = known[0] if known else self._new("PERSON", " ".join(m.words))
+        if len(m.words) > len(c.words):
+            c.words = list(m.words)
+        self._attach(c, m)
+        c.tokens.append(m.tok_end - 1)
+        name_one(self, c)
+        return c.id
 
     def finish(self, quotes: list[Quote]) -> tuple[Actor, ...]:
         counts: dict[str, int] = {}

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from briefing.analysis.doctext import span_text, text_of, tokens_of
 from briefing.analysis import names as N
 from briefing.analysis.quotemarks import find_spans
+from briefing.analysis.roles import is_person_noun
 
 if TYPE_CHECKING:
     from briefing.analysis.clusters import Cluster
@@ -253,8 +254,9 @@ def person_mention(doc, start: int, end: int, kind: str = "name") -> Mention | N
     if all(w in N.TITLE_WORDS or w in N.ROLE_NOUNS or w in N.HONORIFICS or w in ("consort", "justice", "royal", "duke", "duchess", "earl")
            for w in low):
         return None  # "Lord Chief Justice", "Princess Consort", "Businessman"
-    if len(words) > 1 and not N.is_first_name(words[0]) and not title and any(w in N.PLACES for w in low):
-        return None  # "Aston Villa", "Nottingham Forest", "Buenos Aires"
+    if len(words) > 1 and not N.is_first_name(words[0]) and not title and any(w in N.PLACES for w in low) \
+            and not _after_job(doc, span_start):
+        return None  # "Aston Villa", "Nottingham Forest", "Buenos Aires" (not "her coach Aston Moore")
     if len(words) > 1 and low[0] in ("st", "st.", "saint", "san", "santa", "sao", "port", "fort", "mount", "lake") \
             and not title:
         return None  # "St Helens", "San Marino": places and clubs
@@ -270,6 +272,12 @@ def person_mention(doc, start: int, end: int, kind: str = "name") -> Mention | N
     span_doc = doc[span_start:span_end]
     return Mention(span_doc.start_char, span_doc.end_char, span_start, span_end, words, title, kind,
                    territory=territory)
+
+
+def _after_job(doc, start: int) -> bool:
+    """A lower-case person noun right before the name: "her coach Aston Moore"."""
+    prev = doc[start - 1] if start > 0 else None
+    return prev is not None and prev.is_lower and prev.pos_ == "NOUN" and is_person_noun(prev.text)
 
 
 _GROUP_NUMBERS = {"Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve"}

@@ -509,6 +509,10 @@ def _subject_phrase(verb, ctx: Context, depth: int = 0) -> list:
         if child.dep_ in ("nsubj", "csubj") and not ctx.quoted[child.i]:
             if child.lower_ in cues.RELATIVE and verb.dep_ == "relcl":
                 return base_phrase(verb.head, ctx)
+            if depth > 0 and _expletive(child) and verb.dep_ in ("ccomp", "conj", "xcomp") and verb.head is not verb:
+                # "X said it was impossible to wait and urged ...": "urged" hangs off the
+                # clause of an empty "it"; the speaker is the subject of the verb above
+                return subject_phrase(verb.head, ctx, depth + 1)
             return base_phrase(child, ctx)
     passive = [c for c in children if c.dep_ in ("nsubjpass", "auxpass")]
     if passive:
@@ -534,6 +538,15 @@ def _subject_phrase(verb, ctx: Context, depth: int = 0) -> list:
                         return base_phrase(child, ctx)
             return subject_phrase(head, ctx, depth + 1)
     return []
+
+
+def _expletive(subject) -> bool:
+    """An empty "it": "it was not possible to ...", "it is time to ..."."""
+    if subject.lower_ != "it":
+        return False
+    verb = subject.head
+    return cues.lemma(verb) == "be" and any(c.dep_ in ("acomp", "attr") for c in verb.children) and \
+        any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
 
 def base_phrase(tok, ctx: Context) -> list:
@@ -611,7 +624,14 @@ def _main_part(phrase: list) -> list:
 
 
 def _head_of(tokens: list):
-    """The head of a base noun phrase: its last nominal word ("the Sale full-back" -> back)."""
+    """The head of a base noun phrase: its last nominal word ("the Sale full-back" -> back);
+    a person's name before "of"/"at"/"from" heads it ("Brian Smith of Acme Bank" -> Smith)."""
+    for k in range(1, len(tokens) - 1):
+        tok = tokens[k]
+        if tok.lower_ in ("of", "at", "from") and not tok.ent_type_ and tokens[k - 1].ent_type_ == "PERSON" \
+                and tokens[k - 1].pos_ == "PROPN":
+            tokens = tokens[:k]
+            break
     for tok in reversed(tokens):
         if tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM") or (tok.pos_ == "ADJ" and tok.i > tokens[0].i):
             return tok
@@ -650,6 +670,9 @@ def resolve_speaker(ctx: Context, cue: Cue) -> str | None:
         found, spokes = _spokes_antecedent(ctx, head)
         if found:
             return spokes
+        reporter = _reporter_before(ctx, head)
+        if reporter:
+            return reporter
     found = actors.resolve(head)
     if found:
         return found
@@ -807,6 +830,45 @@ def _spokes_antecedent(ctx: Context, pronoun) -> tuple[bool, str | None]:
             continue
         return True, resolve_speaker(ctx, Cue(_cue_text(tok), tok, phrase, head, "sentence"))
     return False, None
+
+
+def _reporter_before(ctx: Context, pronoun) -> str | None:
+    """``Yet Ann Lee, an analyst, said the plan would fail. "...," she said.``: a he/she
+    speaking right after a sentence of reported speech is its speaker (when the gender fits),
+    whoever else that sentence names."""
+    doc = ctx.doc
+    own = ctx.token_range(ctx.sentence_start(pronoun.idx), pronoun.idx)
+    if any(not ctx.quoted[i] and not (doc[i].is_punct or doc[i].is_space or doc[i].pos_ in ("CCONJ", "ADV"))
+           for i in own):
+        return None  # "Smith said he believed ...": the pronoun does not open its sentence
+    prev = ctx.previous_sentence(pronoun.idx)
+    if not len(prev) or any(ctx.quoted[i] for i in prev):
+        return None
+    want = "m" if pronoun.lower_ == "he" else "f"
+    for i in prev:
+        tok = doc[i]
+        if not cues.is_cue_verb(tok, strict=True) or any(t.dep_ in ("relcl", "acl", "advcl") for t in [tok, *tok.ancestors]):
+            continue
+        if not (tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT")):
+            return None  # only the sentence's own reporting verb
+        phrase = subject_phrase(tok, ctx)
+        head = _head_of(_main_part(phrase)) if phrase else None
+        if head is None:
+            return None
+        found = ctx.actors.resolve(head)
+        cluster = ctx.actors.cluster(found) if found else None
+        if cluster is None or cluster.type != "PERSON" or cluster.gender not in (want, None):
+            return None  # the first speech verb of the sentence decides
+        # "X claimed ... but Y is unfazed": a later clause about someone else
+        inside = {t.i for t in tok.subtree}
+        for j in range(tok.i + 1, prev.stop):
+            if j in inside or doc[j].dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            other = ctx.actors.resolve(doc[j])
+            if other and other != found:
+                return None
+        return found
+    return None
 
 
 def _name_like(tok) -> bool:
