@@ -652,3 +652,107 @@ async def test_resizing_keeps_working(width):
         await pilot.resize_terminal(130, 30)
         await pilot.pause()
         assert app.reader.has_class("-wide")
+
+
+# -- analyses streaming in: cheap to show, stoppable ------------------------------------------------
+
+
+def _line_tables(option_list):
+    cache = option_list._line_cache
+    return list(cache.lines), dict(cache.heights), dict(cache.index_to_line)
+
+
+async def test_an_arriving_analysis_redraws_only_its_own_row(monkeypatch):
+    """Each arrival used to make the article list measure every row again (a Table rendered
+    per row): 200 rows for each of 200 arrivals. Now one row is measured, and the line table
+    it keeps is the one a full measure would give."""
+    from textual.visual import RichVisual
+
+    from tui_support import ORCHARD, article
+
+    arts = tuple(article(FERRY if i % 2 else ORCHARD, f"n/{i}.txt", i) for i in range(60))
+    gated = GatedAnalyse()
+    app = make_app(Briefing(arts), analyse=gated)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.pause()
+        articles = app.reader.article_list
+        articles._update_lines()
+        before = dict(articles._line_cache.heights)
+        assert len(before) == 60, "rows measured"
+        measured = []
+        original = RichVisual.get_height
+
+        def counting(self, *args, **kwargs):
+            measured.append(self)
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(RichVisual, "get_height", counting)
+        gated.release(0)
+        while 0 not in app.reader.analyses:
+            await pilot.pause()
+        await pilot.pause()
+        assert 0 < len(measured) <= 2, f"{len(measured)} rows measured for one arrival"
+        for i in range(60):
+            gated.release(i)
+        await settle(app, pilot)
+        assert len(app.reader.analyses) == 60
+        monkeypatch.setattr(RichVisual, "get_height", original)
+        kept = _line_tables(articles)
+        assert all(kept[1][i] > before[i] for i in range(60)), "every row grew (the counts, the review line)"
+        articles._clear_caches()
+        articles._update_lines()
+        assert _line_tables(articles) == kept, "the patched line table is the one a full measure gives"
+
+
+async def test_a_burst_of_arrivals_is_shown_in_one_go():
+    from briefing.tui.messages import AnalysisReady, Progress
+    from tui_support import fake_analysis
+
+    arts = tuple(FERRY_ARTICLE(i) for i in range(30))
+    app = make_app(Briefing(arts), analyse=lambda articles, m: iter(()))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        batches: list[int] = []
+        add = app.reader.add_analyses
+        app.reader.add_analyses = lambda arrived: (batches.append(len(arrived)), add(arrived))
+        for i, art in enumerate(arts):
+            app.post_message(AnalysisReady(i, fake_analysis(art)))
+            app.post_message(Progress(i + 1, len(arts)))
+        while len(app.reader.analyses) < len(arts):
+            await pilot.pause()
+        assert sum(batches) == len(arts) and len(batches) <= 2, batches
+        assert app.reader.done == len(arts)
+
+
+def FERRY_ARTICLE(i: int):
+    from tui_support import article
+
+    return article(FERRY, f"n/{i}.txt", i)
+
+
+async def test_quitting_tells_the_analysis_to_stop():
+    import threading
+    import time
+
+    started, stopped, closed = threading.Event(), threading.Event(), threading.Event()
+
+    def analyse(articles, model_name, cancelled):
+        from tui_support import fake_analysis
+
+        try:
+            yield 0, fake_analysis(articles[0])
+            started.set()
+            while not cancelled():
+                time.sleep(0.01)
+            stopped.set()
+        finally:
+            closed.set()
+
+    app = make_app(three_articles(), analyse=analyse)
+    async with app.run_test(size=SIZE) as pilot:
+        while 0 not in app.reader.analyses:
+            await pilot.pause()
+        assert started.wait(10)
+        await pilot.press("q")
+    assert stopped.wait(10), "the analysis was never told the app had quit"
+    assert closed.wait(10)

@@ -7,11 +7,12 @@ runner inside the worker thread, after the text has painted.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 
 from textual import work
 from textual.app import App
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from briefing.config import Config, load_config, save_setting
 from briefing.model import Article, ArticleAnalysis, Briefing, LoadError
@@ -21,22 +22,41 @@ from briefing.tui.keys import check_keymap
 from briefing.tui.messages import AnalysisFailed, AnalysisReady, Progress
 from briefing.tui.screens.reader import ReaderScreen
 
-Analyse = Callable[[list[Article], "str | None"], Iterable[tuple[int, ArticleAnalysis]]]
+Analyse = Callable[..., Iterable[tuple[int, ArticleAnalysis]]]  # (articles, model name[, cancelled=])
+
+# Analyses arriving closer together than this are shown together: each arrival redraws the
+# article list, the progress bar and the status line, and one redraw per batch keeps keys
+# answered at once while a large briefing streams in (the first arrival after a quiet spell
+# is shown at once).
+SHOW_EVERY = 0.1
 
 DEFAULT_THEME = "textual-dark"
 FEW_COLOURS_THEME = "ansi-dark"
 
 
-def default_analyse(articles: list[Article], model_name: str | None) -> Iterable[tuple[int, ArticleAnalysis]]:
+def default_analyse(
+    articles: list[Article], model_name: str | None, cancelled: Callable[[], bool] | None = None,
+) -> Iterable[tuple[int, ArticleAnalysis]]:
     """The real analysis: cached articles first, then spaCy (imported here, in the worker).
 
     The runner may hand uncached articles to worker processes however few there are, so the
     resource tracker those need is started first, always (once per process, off the UI thread).
+    ``cancelled`` is polled by the runner, which stops its worker processes when it says so.
     """
     from briefing.analysis.runner import iter_analyses
 
     start_resource_tracker()
-    return iter_analyses(articles, model_name, use_cache=True)
+    return iter_analyses(articles, model_name, use_cache=True, cancelled=cancelled)
+
+
+def takes_cancelled(analyse: Callable[..., object]) -> bool:
+    """Whether an analysis source accepts ``cancelled=`` (test fakes need not)."""
+    import inspect
+
+    try:
+        return "cancelled" in inspect.signature(analyse).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 def start_resource_tracker() -> None:
@@ -106,6 +126,10 @@ class BriefingApp(App[int]):
         self.review = review if review is not None else ReviewStore.open()
         self.reader = ReaderScreen(briefing, self.review)
         self._theme_name = ""
+        self._arrived: dict[int, ArticleAnalysis] = {}
+        self._progress: tuple[int, int] | None = None
+        self._show_pending = False
+        self._last_shown = 0.0
 
     def get_default_screen(self) -> ReaderScreen:
         return self.reader
@@ -191,8 +215,17 @@ class BriefingApp(App[int]):
         articles = list(self.briefing.articles)
         total = len(articles)
         done = 0
+
+        def cancelled() -> bool:
+            return worker.is_cancelled
+
+        pairs: Iterable[tuple[int, ArticleAnalysis]] = ()
         try:
-            for index, analysis in self.analyse(articles, self.model_name):
+            if takes_cancelled(self.analyse):
+                pairs = self.analyse(articles, self.model_name, cancelled=cancelled)
+            else:
+                pairs = self.analyse(articles, self.model_name)
+            for index, analysis in pairs:
                 if worker.is_cancelled:
                     return
                 done += 1
@@ -209,15 +242,49 @@ class BriefingApp(App[int]):
                 message = f"internal error: {exc.__class__.__name__}: {exc}"
             self.post_message(AnalysisFailed(message))
             return
+        finally:
+            close = getattr(pairs, "close", None)
+            if close is not None:
+                close()  # a generator stopped early stops its worker processes now
         if done < total and not worker.is_cancelled:
             self.post_message(AnalysisFailed(f"only {done} of {total} articles could be analysed"))
 
+    # Arrivals are kept here and shown in batches (see SHOW_EVERY).
+
     def on_analysis_ready(self, message: AnalysisReady) -> None:
-        self.reader.add_analysis(message.index, message.analysis)
+        self._arrived[message.index] = message.analysis
+        self._show_soon()
 
     def on_progress(self, message: Progress) -> None:
-        self.reader.set_progress(message.done, message.total)
+        self._progress = (message.done, message.total)
+        self._show_soon()
+
+    def _show_soon(self) -> None:
+        if self._show_pending:
+            return
+        self._show_pending = True
+        wait = self._last_shown + SHOW_EVERY - time.monotonic()
+        if wait <= 0:
+            self.call_later(self._show_arrived)  # after the messages already queued: a burst is one batch
+        else:
+            self.set_timer(wait, self._show_arrived)
+
+    def _show_arrived(self) -> None:
+        self._show_pending = False
+        self._last_shown = time.monotonic()
+        arrived, self._arrived = self._arrived, {}
+        if arrived:
+            self.reader.add_analyses(arrived)
+        if self._progress is not None:
+            self.reader.set_progress(*self._progress)
+            self._progress = None
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The analysis ended: show what is still held back at once."""
+        if event.worker.group == "analysis" and event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
+            self._show_arrived()
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        self._show_arrived()
         self.reader.set_failure(message.message)
         self.notify(message.message, title="Analysis failed", severity="error", timeout=15, markup=False)

@@ -126,10 +126,16 @@ class ReaderScreen(Reviewing, Screen):
     # -- analysis arriving -------------------------------------------------------------------------
 
     def add_analysis(self, index: int, analysis: ArticleAnalysis) -> None:
-        self.analyses[index] = analysis
-        self.article_list.set_analysis(index, analysis)
-        self.show_review(index)
-        if index == self.index:
+        self.add_analyses({index: analysis})
+
+    def add_analyses(self, arrived: dict[int, ArticleAnalysis]) -> None:
+        """Analyses that arrived (index -> analysis): redraw their rows, and the panes if the
+        article on screen is one of them; nothing else."""
+        for index, analysis in arrived.items():
+            self.analyses[index] = analysis
+            self.article_list.set_analysis(index, analysis, redraw=False)
+            self.show_review(index)  # redraws the row
+        if self.index in arrived:
             self._fill_panes()
 
     def set_progress(self, done: int, total: int) -> None:
@@ -220,9 +226,18 @@ class ReaderScreen(Reviewing, Screen):
         if pane != "text":
             self.shown_list = pane
             self.query_one("#lists", ContentSwitcher).current = pane
-        self.set_class(pane == "text", "-on-text")
-        self.set_class(pane != "text", "-on-list")
+        self._fit_panes()
         self._update_pane_bar()
+
+    def _fit_panes(self) -> None:
+        """Below 120 columns show the text or the lists, from 120 both.
+
+        Set on the two columns, not as a class of the screen: a class change restyles every
+        widget on the screen, some 40 ms a key on a slow machine, for a change of two.
+        """
+        narrow = not self.has_class("-wide")
+        self.query_one("#lists").display = not (narrow and self.pane == "text")
+        self.query_one("#text-column").display = not (narrow and self.pane != "text")
 
     def _update_pane_bar(self) -> None:
         analysis = self.analyses.get(self.index)
@@ -236,6 +251,7 @@ class ReaderScreen(Reviewing, Screen):
         self._update_pane_bar()
 
     def on_resize(self) -> None:
+        self._fit_panes()  # the -wide/-narrow classes are already set for the new width
         self.call_after_refresh(self._update_pane_bar)
 
     def action_show_pane(self, pane: str) -> None:

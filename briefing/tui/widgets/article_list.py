@@ -42,9 +42,10 @@ class ArticleList(ItemList[ArticleRow]):
     def show_articles(self, articles) -> None:
         self.set_items([ArticleRow(i, a) for i, a in enumerate(articles)])
 
-    def set_analysis(self, index: int, analysis: ArticleAnalysis) -> None:
+    def set_analysis(self, index: int, analysis: ArticleAnalysis, redraw: bool = True) -> None:
         self.analyses[index] = analysis
-        self.refresh_item(index)
+        if redraw:
+            self.refresh_item(index)
 
     def set_review(self, index: int, progress: Progress, article_mark: Mark = NO_MARK) -> None:
         """Review progress of an analysed article (and its own flag and note)."""
