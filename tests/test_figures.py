@@ -157,6 +157,18 @@ HEADS = [
     ("Consumption has jumped to 2.4 million bpd this year.", "2.4 million bpd", "consumption"),
     ("He began the visit by signing a deal worth 1bn euros ($1.3bn) for planes.", "1bn euros", "deal"),
     ("US demand for heating oil was predicted to be about 14% above normal.", "about 14%", "demand"),
+    # a conversion in brackets measures what the amount before it measures, whatever the parse
+    ("The utility must invest 300m pesos ($110m; £58m) in new pipes.", "$110m", "investment"),
+    ("The utility must invest 300m pesos ($110m; £58m) in new pipes.", "£58m", "investment"),
+    ("The price of bread has risen to 90 dinars ($1.20) from 70 dinars.", "$1.20", "price"),
+    # "grew ... to" a level: the level of the subject, not growth
+    ("Exports to Asia grew 12%, to $9bn, last year.", "$9bn", "export"),
+    ("The surplus grew 3.1% to 8.2 trillion yen in 2004.", "8.2 trillion yen", "surplus"),
+    # a subject that cuts: what is cut is the "from" phrase
+    ("The opposition would cut £20bn from public services, he said.", "£20bn", "service"),
+    ("The airline plans to shave $30m a year from its costs.", "$30m a year", "cost"),
+    # a share of a count counts what the count counts
+    ("Some 300,000 people got a place, only 15% of the 2 million who applied.", "only 15%", "people"),
 ]
 
 
@@ -164,6 +176,17 @@ HEADS = [
 def test_head(figs, sentence, text, head):
     f = _find(figs(sentence), text)
     assert _about(f, head), (f.head, f.what)
+
+
+def test_poll_shares_count_who_was_asked(figs):
+    # "asked 1,850 voters ... 61% backed the plan": the shares count the voters asked before.
+    text = ("The pollster asked 1,850 voters in March. The survey found that 61% backed the plan. "
+            "Another 22% said they were against it.")
+    found = figs(text)
+    assert _about(_find(found, "61%"), "voter") and _about(_find(found, "22%"), "voter")
+    # money is not a share of people
+    found = figs("The pollster asked 1,850 voters. The plan cost £3m, the report said.")
+    assert not _about(_find(found, "£3m"), "voter")
 
 
 def test_what_names_counted_noun_and_verb(figs):

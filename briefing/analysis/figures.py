@@ -380,11 +380,16 @@ VERB_NOUNS = {"grow": "growth", "spend": "spending", "save": "saving", "earn": "
               "charge": "charge", "award": "award", "bid": "bid", "produce": "production",
               "export": "exports", "import": "imports", "employ": "employment", "inflate": "inflation",
               "value": "value", "price": "price", "raise": "funding", "fund": "funding"}
+# Verbs whose money object is moved by their subject, not a change in it: "the Tories would cut
+# £35bn", "the plan will save £1bn".
+AGENT_VERBS = {"cut": "cut", "slash": "cut", "trim": "cut", "shave": "cut", "wipe": "cut", "save": "saving",
+               "knock": "cut"}
 UNIT_NOUNS = {"share", "year", "week", "month", "day", "head", "person", "barrel", "annum",
               "cent", "percent", "%", "point", "pound", "dollar", "euro", "pence", "penny", "p",
               "won", "yen", "franc", "rupee", "yuan", "m", "bn", "billion", "million", "trillion",
               "thousand", "hundred", "time", "hour", "minute", "second", "sterling"} | \
-    {w.split()[-1] for w in CURRENCY_WORDS} | set(MEASURE_WORDS)
+    {w.split()[-1] for w in CURRENCY_WORDS} | {w.split()[-1][:-1] for w in CURRENCY_WORDS if w.endswith("s")} | \
+    set(MEASURE_WORDS)
 TIME_NOUNS = {"year", "quarter", "month", "week", "day", "period", "half", "decade", "season",
               "term", "time", "run", "past", "future", "future", "end", "start", "beginning"}
 LEMMA_FIXES = {"taxes": "tax", "taxis": "tax", "data": "data", "media": "media", "earnings": "earnings",
@@ -543,6 +548,7 @@ class _Head:
     what: str | None = None
     counted: bool = False   # the number directly counts this noun
     verb: str | None = None  # the verb of a bare count ("landed" in "as nearly 700 landed")
+    subject: str | None = None  # "nsubj"/"nsubjpass" when the figure is the subject of `verb`
     fallback: _Head | None = None  # what a bare count measures when nothing before it in the
     #                                sentence does: the subject of "unemployment rose 7,000"
 
@@ -648,7 +654,7 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
                 if obj.dep_ != "pobj":
                     continue
                 if obj.like_num:
-                    nouns = [t for t in obj.ancestors if _nounlike(t, skip)] + \
+                    nouns = [t for t in obj.ancestors if _nounlike(t, skip) and t.i > obj.i] + \
                             [t for t in obj.children if _nounlike(t, skip)]
                     obj = nouns[0] if nouns else obj
                 if prep.lower_ == "in" and (not c.measured or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "ORG")
@@ -756,7 +762,7 @@ def _from_verb(verb, prep, c: _Cand, skip, role=None) -> _Head:
         if c.measured and noun:
             return _Head(None, noun, vp)
         # "as nearly 700 landed": the counted thing is elsewhere in the sentence.
-        return _Head(what=vp, verb=vp)
+        return _Head(what=vp, verb=vp, subject=role)
     if prep is not None:
         if prep.lower_ == "for" and c.measured and lemma in ("buy", "sell", "acquire", "purchase", "auction",
                                                             "value", "price", "bid", "offer", "pay"):
@@ -769,8 +775,8 @@ def _from_verb(verb, prep, c: _Cand, skip, role=None) -> _Head:
         if subj is not None and (c.measured or lemma in CHANGE_VERBS and prep.lower_ in ("to", "from", "by", "at")):
             # "base rates will stay at 4.75%", "the death toll rose to 45".
             what = lead.strip() if lemma == "be" else f"{lead}{vp}"
-            if lemma == "grow":
-                return _Head(subj, "growth", what)
+            if lemma == "grow" and (c.unit == "%" or prep.lower_ not in ("to", "from")):
+                return _Head(subj, "growth", what)  # but "the surplus grew to 12 trillion yen"
             return _noun_head(subj, skip, what)
         return _Head(what=f"{lead}{vp}".strip())
     if role in ("attr", "acomp", "oprd") and subj is not None:
@@ -783,6 +789,16 @@ def _from_verb(verb, prep, c: _Cand, skip, role=None) -> _Head:
         return _Head(subj, "growth", f"{lead}{vp}")
     if obj is not None and obj.i < c.tok_first and lemma in MOVE_VERBS:
         return _noun_head(obj, skip, f"{vp} {_phrase(obj, skip)}")  # "lifted interest rates 0.25%"
+    if role == "dobj" and lemma in AGENT_VERBS:
+        # "the Tories would cut £35bn from public services": the subject does the cutting; what
+        # is cut is the "from" phrase, or else the cut itself.
+        for prep in verb.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "off") and prep.i > c.tok_last:
+                objs = [t for t in prep.children if t.dep_ == "pobj" and _nounlike(t, skip)
+                        and _lemma(t) not in TIME_NOUNS | UNIT_NOUNS]
+                if objs:
+                    return _noun_head(objs[0], skip, f"{lead}{vp} from {_phrase(objs[0], skip)}")
+        return _Head(None, AGENT_VERBS[lemma], f"{lead}{vp}")
     if subj is not None and (lemma in CHANGE_VERBS and lemma not in VERB_NOUNS or
                              c.unit == "%" and lemma in SHARE_VERBS):
         return _noun_head(subj, skip, f"{lead}{vp}")
@@ -1078,11 +1094,20 @@ def _drop_currency_word(c: _Cand, text: str) -> None:
 _BARRIER_RE = re.compile(r"\n|[.!?][\"'\u201d\u2019]?\s+(?=[A-Z\"'\u201c\u2018])")
 
 
+_SHARE_OF_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those|all)?\s*", re.I)
+
+
 def _joined(a: _Cand, b: _Cand, text: str) -> bool:
     """Two figures of one thing side by side: "£106m or 47.3%", "from 157,000 to 133,000"."""
     gap = text[a.end:b.start]
     return bool(_JOINED_RE.fullmatch(gap)) and (a.unit == b.unit or (a.measured and b.measured)
                                                 or re.search(r"\bor\b", gap) is not None)
+
+
+def _in_brackets(text: str, pos: int, since: int) -> bool:
+    """An opening bracket between ``since`` and ``pos`` that is still open at ``pos``."""
+    k = text.rfind("(", since, pos)
+    return k >= 0 and ")" not in text[k:pos]
 
 
 def extract_figures(doc) -> list[Figure]:
@@ -1156,9 +1181,13 @@ def extract_figures(doc) -> list[Figure]:
             head = rate or head
         if head.what:
             head.what = " ".join(head.what.split())
-        if head.lemma is None and prev is not None and id(prev) in heads and \
-                re.fullmatch(r"\s*[(;,/]\s*", text[prev.end:c.start]) and "(" in text[max(0, c.start - 40):c.start]:
-            head = heads[id(prev)]  # "£7.5bn ($13.99bn)": a conversion of the amount before it
+        if prev is not None and id(prev) in heads and re.fullmatch(r"\s*[(;,/]\s*", text[prev.end:c.start]) \
+                and "(" in text[max(0, c.start - 40):c.start] and (
+                    head.lemma is None or c.currency and prev.currency and heads[id(prev)].lemma is not None
+                    and _in_brackets(text, c.start, prev.start)):
+            # "£7.5bn ($13.99bn)", "400m pesos ($136m; £72.3m) in improvements": a conversion of
+            # the amount before it measures what that amount measures.
+            head = heads[id(prev)]
         if head.lemma is None and c.partner is not None and id(c.partner) in heads:
             head = heads[id(c.partner)]
         if head.lemma is None and not c.measured and si in last_counted:
@@ -1167,6 +1196,13 @@ def extract_figures(doc) -> list[Figure]:
             if head.verb:
                 what = f"{prior.noun.text} {head.verb}"  # "Palestinians injured"
             head = _Head(prior.noun, prior.lemma, what)
+        if head.lemma is None and head.verb and head.subject and c.kind not in ("ratio", "frac") and (
+                c.unit == "%" and not c.scaled and not c.currency or c.plain and head.subject == "nsubjpass"):
+            # "they asked 2,234 adults ... The survey found that 63% supported a ban": a share
+            # or count that does something counts what the sentences before counted.
+            prior = next((last_counted[k] for k in (si - 1, si - 2) if k in last_counted), None)
+            if prior is not None:
+                head = _Head(prior.noun, prior.lemma, f"{prior.noun.text} {head.verb}")
         if head.lemma is None and c.measured and (si, c.unit) in last_measured:
             head = last_measured[si, c.unit]  # "Labour's campaign cost £1.7m, the Lib Dems' £1.19m"
         if head.lemma is None and prev is not None and id(prev) in heads and heads[id(prev)].lemma is not None \
@@ -1183,6 +1219,10 @@ def extract_figures(doc) -> list[Figure]:
     for a, b in zip(reversed(kept[:-1]), reversed(kept[1:])):
         # "up 8.5p, or 8.1%, to 113.5p": a headless figure joined to the next one measures the same
         if heads[id(a)].lemma is None and heads[id(b)].lemma is not None and _joined(a, b, text):
+            heads[id(a)] = heads[id(b)]
+        # "only 12% of the 5.8 million who needed them": a share of a count counts what it counts
+        elif heads[id(a)].lemma is None and heads[id(b)].lemma is not None and b.unit is None and not b.currency and \
+                _SHARE_OF_RE.fullmatch(text, a.end, b.start):
             heads[id(a)] = heads[id(b)]
     out = []
     for c in kept:
