@@ -21,6 +21,7 @@ from briefing.tui.commands import ReaderCommands
 from briefing.tui.keys import check_keymap
 from briefing.tui.messages import AnalysisFailed, AnalysisReady, Progress
 from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.terminal import hang_up_safe, install_exit_signals
 
 Analyse = Callable[..., Iterable[tuple[int, ArticleAnalysis]]]  # (articles, model name[, cancelled=])
 
@@ -125,6 +126,7 @@ class BriefingApp(App[int]):
         self._own_review = review is None
         self.review = review if review is not None else ReviewStore.open()
         self.reader = ReaderScreen(briefing, self.review)
+        self.driver_class = hang_up_safe(self.driver_class)
         self._theme_name = ""
         self._arrived: dict[int, ArticleAnalysis] = {}
         self._progress: tuple[int, int] | None = None
@@ -135,6 +137,10 @@ class BriefingApp(App[int]):
         return self.reader
 
     def on_mount(self) -> None:
+        if not self.is_headless:
+            import asyncio
+
+            install_exit_signals(asyncio.get_running_loop(), self._exit_on_signal)
         self.theme = self._initial_theme()
         self._fit_no_color_filter()
         keymap, problems = check_keymap(self.config.keymap)
@@ -156,6 +162,17 @@ class BriefingApp(App[int]):
         if notes:
             self.notify(summary(notes) + AGAIN, title=f"Loaded with {plural(len(notes), 'note')}", timeout=10,
                         markup=False)
+
+    def _exit_on_signal(self, signum: int) -> None:
+        """SIGHUP or SIGTERM: exit the way ``q`` does (workers cancelled, the review store
+        closed), with the status a signal gives."""
+        self.exit(128 + signum)
+
+    def terminal_gone(self) -> None:
+        """Reading the terminal failed: it hung up (SIGHUP may be ignored, e.g. under nohup)."""
+        import signal
+
+        self.exit(128 + getattr(signal, "SIGHUP", 1))
 
     def on_unmount(self) -> None:
         if self._own_review:
