@@ -96,3 +96,42 @@ def test_untyped_name_with_no_person_behind_it_stays_a_group(nlp):
     assert span.text == "Blue Harbour"
     cid = index.ensure_group(span)
     assert index.cluster(cid).type != "PERSON"
+
+
+def test_reporter_of_a_thought_verb_speaks_next(analyse):
+    text = ("\"If the ball is loose I will go for it,\" said Dan Grice. But Mike Rudd feels that the "
+            "England man should be more careful. \"The boy himself should look at his actions,\" he said.")
+    assert only(analyse(text).quotes, "The boy").speaker == "Mike Rudd"
+
+
+def test_reporter_sentence_may_hold_a_quoted_fragment(analyse):
+    text = ("Robert Jaxon left the party on Monday. \"The party has learned nothing,\" he wrote.\n\n"
+            "Mr Blair said Mr Jaxon was a \"decent and dedicated public servant\". \"As he rightly says, "
+            "they have learned nothing from two defeats,\" he added.")
+    assert only(analyse(text).quotes, "rightly").speaker == "Mr Blair"
+
+
+def test_the_spokesman_speaks_for_whom_a_spokesman_spoke_for_before(analyse):
+    text = ("Robert Jaxon left the party on Monday.\n\nA spokesman for Michael Howard said Mr Jaxon's "
+            "views were \"very different\" from the party's. \"He believes students should pay fees and "
+            "that more powers should go to Europe,\" the spokesman said.")
+    assert only(analyse(text).quotes, "students").speaker == "Michael Howard"
+
+
+def test_an_untyped_proper_name_source_is_an_organisation(analyse):
+    text = ("Insurers face record losses\n\nClaims rose to $42bn last year, according to Swiss Re.\n\n"
+            "The world's second biggest insurer said disasters were growing. \"This year reinforces the "
+            "trend towards higher losses,\" said Swiss Re.\n")
+    an = analyse(text)
+    q = only(an.quotes, "reinforces")
+    assert q.speaker == "Swiss Re"
+    assert next(a for a in an.actors if a.id == q.actor_id).type == "ORG"
+
+
+def test_acronym_plural_source_stays_a_group(analyse):
+    text = ("The report was published today. MPs said the plans were \"a muddle from start to finish, "
+            "and nobody owns them\".")
+    an = analyse(text)
+    q = only(an.quotes, "muddle")
+    assert q.speaker == "MPs"
+    assert next(a for a in an.actors if a.id == q.actor_id).type == "GROUP"

@@ -40,6 +40,7 @@ from briefing.analysis.resolution import (  # noqa: F401 - re-exported for calle
 )
 from briefing.model import Actor, Quote
 
+_ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
 TITLES = N.COURTESY  # kept for callers of the first version
 
 
@@ -164,6 +165,16 @@ class ActorIndex(Resolver):
             return person
         toks = [t for t in span if not (t.lower_ in ("the", "a", "an", "some", "many", "several") or t.is_punct)]
         text = text_of(doc)[toks[0].idx: toks[-1].idx + len(toks[-1].text)] if toks else span.text
+        if toks and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in toks) \
+                and all(t.pos_ == "PROPN" or t.ent_type_ or not t.is_sent_start for t in toks) \
+                and not any((t.tag_ == "NNS" and not t.ent_type_) or _ACRONYM_PLURAL.match(t.text) for t in toks):
+            # a proper name nobody typed ("said Swiss Re", "4Cast"): an organisation
+            # (not "MPs", "MEPs": plural people)
+            org = self._org_cluster(text, "org")
+            m = Mention(toks[0].idx, toks[-1].idx + len(toks[-1].text), toks[0].i, toks[-1].i + 1, text.split(), None, "name")
+            self._attach(org, m)
+            org.tokens.append(toks[-1].i)
+            return org.id
         cluster = next((c for c in self.clusters if c.kind == "group" and c.name.lower() == text.lower()), None)
         if cluster is None:
             cluster = self._new("GROUP", text, "group")

@@ -688,6 +688,10 @@ def resolve_speaker(ctx: Context, cue: Cue) -> str | None:
         owner = _owner_after(ctx, head)
         if owner:
             return owner
+        if lem in cues.SPOKESPEOPLE and any(t.lower_ == "the" for t in cue.phrase):
+            earlier = _earlier_spokes(ctx, head)
+            if earlier:
+                return earlier
         for tok in reversed(cue.phrase):
             if tok is head:
                 continue
@@ -719,7 +723,12 @@ def resolve_speaker(ctx: Context, cue: Cue) -> str | None:
         return actors.ensure_group(span) if span is not None else None
     if _name_like(head):
         names = [t for t in cue.phrase if _name_like(t)]
-        span = ctx.doc[names[0].i:names[-1].i + 1]
+        first = names[0].i
+        in_phrase = {t.i for t in cue.phrase}
+        while first - 1 in in_phrase and ctx.doc[first - 1].is_alpha and ctx.doc[first - 1].text[:1].isupper() \
+                and ctx.doc[first - 1].lower_ not in ("the", "a", "an") and not cues.is_pronoun(ctx.doc[first - 1]):
+            first -= 1  # "said Swiss Re": the adjective the tagger left out of the name
+        span = ctx.doc[first:names[-1].i + 1]
         return actors.ensure_group(span)
     return _role_holder(ctx, cue, head)
 
@@ -816,6 +825,24 @@ def _owner_after(ctx: Context, head) -> str | None:
     return None
 
 
+def _earlier_spokes(ctx: Context, head) -> str | None:
+    """``A spokesman for Mr Howard said ... . "...," the spokesman said.``: whom the
+    spokesperson of the two sentences before speaks for."""
+    prev = ctx.previous_sentence(head.idx)
+    start = prev.start if len(prev) else ctx.token_range(ctx.sentence_start(head.idx), head.idx).start
+    if len(prev):
+        before = ctx.previous_sentence(ctx.doc[prev.start].idx)
+        if len(before):
+            start = before.start
+    found = None
+    for i in range(start, head.i):
+        tok = ctx.doc[i]
+        if ctx.quoted[i] or cues.lemma(tok) not in cues.SPOKESPEOPLE:
+            continue
+        found = ctx.actors.resolve(tok) or found
+    return found
+
+
 def _spokes_antecedent(ctx: Context, pronoun) -> tuple[bool, str | None]:
     """(found, actor): a spokesperson who spoke in the sentence before ``pronoun`` and the
     organisation behind them (None when the text does not say whose spokesperson)."""
@@ -834,20 +861,21 @@ def _spokes_antecedent(ctx: Context, pronoun) -> tuple[bool, str | None]:
 
 def _reporter_before(ctx: Context, pronoun) -> str | None:
     """``Yet Ann Lee, an analyst, said the plan would fail. "...," she said.``: a he/she
-    speaking right after a sentence of reported speech is its speaker (when the gender fits),
-    whoever else that sentence names."""
+    speaking right after a sentence of reported speech or thought ("Lee feels that ...") is its
+    speaker (when the gender fits), whoever else that sentence names."""
     doc = ctx.doc
     own = ctx.token_range(ctx.sentence_start(pronoun.idx), pronoun.idx)
     if any(not ctx.quoted[i] and not (doc[i].is_punct or doc[i].is_space or doc[i].pos_ in ("CCONJ", "ADV"))
            for i in own):
         return None  # "Smith said he believed ...": the pronoun does not open its sentence
     prev = ctx.previous_sentence(pronoun.idx)
-    if not len(prev) or any(ctx.quoted[i] for i in prev):
+    if not len(prev):
         return None
     want = "m" if pronoun.lower_ == "he" else "f"
     for i in prev:
         tok = doc[i]
-        if not cues.is_cue_verb(tok, strict=True) or any(t.dep_ in ("relcl", "acl", "advcl") for t in [tok, *tok.ancestors]):
+        if ctx.quoted[i] or not (cues.is_cue_verb(tok, strict=True) or cues.is_thought_verb(tok)) \
+                or any(t.dep_ in ("relcl", "acl", "advcl") for t in [tok, *tok.ancestors]):
             continue
         if not (tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT")):
             return None  # only the sentence's own reporting verb
