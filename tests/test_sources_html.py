@@ -313,3 +313,12 @@ def test_a_sentence_about_a_newsletter_is_news_not_a_prompt(tmp_path):
     body = f"<article><h1>Council backs new transport budget</h1><div class='article-body'>{paras}{news}{paras}</div></article>"
     art = _load(_html(body), tmp_path)
     assert "reached 12,000 homes last year." in art.text
+
+
+def test_a_dateline_in_its_own_inline_element_keeps_its_space(tmp_path):
+    paras = "".join(f"<p>Paragraph {i}. {_PARA}</p>" for i in range(5))
+    body = f"""<article><h1>Harbour wall gives way in storm</h1>
+<p><cite class="source">Portree (Wire)</cite>The old harbour wall gave way overnight, the council said.</p>
+{paras}</article>"""
+    art = _load(_html(body), tmp_path)
+    assert "Portree (Wire) The old harbour wall" in art.text

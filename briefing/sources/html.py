@@ -449,6 +449,7 @@ def extract(data: bytes | str, url: str | None = None) -> tuple[str | None, str,
         tree = None
     if tree is None:
         raise SourceError("not a readable HTML page")
+    _separate_inline_datelines(tree)
     try:
         doc = trafilatura.bare_extraction(
             copy.deepcopy(tree), url=url, with_metadata=True, include_links=False,
@@ -495,6 +496,15 @@ def extract(data: bytes | str, url: str | None = None) -> tuple[str | None, str,
     if url and "url" not in meta:
         meta["url"] = url
     return headline, body_text, meta
+
+
+def _separate_inline_datelines(tree) -> None:
+    """``<p><cite>London (CNN)</cite>It was ...``: a dateline set in its own inline element
+    and spaced by the site's CSS reads "London (CNN)It was" once the tags go; give it its space."""
+    for el in tree.iter("cite"):
+        tail = el.tail or ""
+        if tail[:1].isalnum() and "".join(el.itertext()).strip():
+            el.tail = " " + tail
 
 
 def _as_fragment(data: bytes | str) -> str:
