@@ -59,9 +59,9 @@ def assign_roles(index: ActorIndex, doc) -> None:
                 if span.start > 1 and doc[span.start - 1].text in POSSESSIVE:
                     owner = doc[span.start - 2].lower_
                     if owner in N.PLACES:
-                        c.nationality.add(owner)
+                        c.nationality.add(N.nation_key(owner))
                 if span.start > 0 and doc[span.start - 1].lower_ in N.NATIONALITIES:
-                    c.nationality.add(doc[span.start - 1].lower_)
+                    c.nationality.add(N.nation_key(doc[span.start - 1].lower_))
         # speaking organisations: subjects of speech verbs
         if c.type == "ORG":
             for s, e in c.mentions:
@@ -183,7 +183,7 @@ def retype_people(index: ActorIndex, doc) -> None:
 def _nationality_from(role: str, c: Cluster) -> None:
     for w in role.lower().replace("'s", " ").split():
         if w in N.NATIONALITIES:
-            c.nationality.add(w)
+            c.nationality.add(N.nation_key(w))
 
 
 def assign_gender(index: ActorIndex, doc) -> None:

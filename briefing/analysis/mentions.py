@@ -151,7 +151,8 @@ def person_mention(doc, start: int, end: int, kind: str = "name") -> Mention | N
             N.norm_word(doc[start - 1].text).rstrip(".") in N.COURTESY | N.PEERAGE:
         start -= 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in POSSESSIVE
-                           or (doc[end - 1].is_lower and doc[end - 1].lower_ not in N.PARTICLES)):
+                           or (doc[end - 1].is_lower and doc[end - 1].lower_ not in N.PARTICLES)
+                           or doc[end - 1].text[:1].isdigit()):  # "beat Tim Henman 6-4 6-3"
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("the", "a", "an")
                            or (doc[start].is_lower and doc[start].lower_ not in N.PARTICLES)

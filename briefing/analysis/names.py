@@ -146,6 +146,45 @@ NATIONALITIES = {
     "ulsterman", "yorkshireman", "northerner", "southerner", "catalan", "basque", "kurd",
 }
 
+# Country (or people) keys, so that "Britain's Tim Henman" is "the Briton" and "the
+# Frenchman" is "French striker X": demonyms and places that do not follow "place + n".
+_NATION_OF = {
+    "britain": "british", "briton": "british", "uk": "british", "england": "english",
+    "englishman": "english", "scotland": "scottish", "scot": "scottish", "scotsman": "scottish",
+    "wales": "welsh", "welshman": "welsh", "ireland": "irish", "irishman": "irish",
+    "france": "french", "frenchman": "french", "frenchwoman": "french", "us": "american",
+    "usa": "american", "america": "american", "germany": "german", "spain": "spanish",
+    "spaniard": "spanish", "holland": "dutch", "netherlands": "dutch", "dutchman": "dutch",
+    "denmark": "danish", "dane": "danish", "sweden": "swedish", "swede": "swedish",
+    "finland": "finnish", "finn": "finnish", "poland": "polish", "pole": "polish",
+    "switzerland": "swiss", "portugal": "portuguese", "china": "chinese", "japan": "japanese",
+    "greece": "greek", "turkey": "turkish", "turk": "turkish", "serbia": "serbian", "serb": "serbian",
+    "croatia": "croatian", "croat": "croatian", "norway": "norwegian", "argentina": "argentine",
+    "argentinian": "argentine", "brazil": "brazilian", "morocco": "moroccan", "mexico": "mexican",
+    "peru": "peruvian", "chile": "chilean", "iraq": "iraqi", "israel": "israeli", "kuwait": "kuwaiti",
+    "pakistan": "pakistani", "new zealand": "new zealander", "kiwi": "new zealander",
+    "aussie": "australian", "czech republic": "czech", "lebanon": "lebanese", "sudan": "sudanese",
+    "ukraine": "ukrainian", "belgium": "belgian", "hungary": "hungarian", "thailand": "thai",
+}
+
+
+def nation_key(word: str) -> str:
+    """One key per country for a demonym, people noun or place: "Briton", "British" and
+    "Britain" -> "british"; "Kenya" -> "kenyan"."""
+    w = norm_word(word).replace("'s", "").replace("\u2019s", "")
+    if w in _NATION_OF:
+        return _NATION_OF[w]
+    if w in NATIONALITIES:
+        return w
+    if w + "n" in NATIONALITIES:  # kenya -> kenyan, russia -> russian
+        return w + "n"
+    if w + "ian" in NATIONALITIES:  # egypt -> egyptian
+        return w + "ian"
+    if w[-1:] in ("a", "y") and w[:-1] + "ian" in NATIONALITIES:  # canada -> canadian, italy -> italian
+        return w[:-1] + "ian"
+    return w
+
+
 # Words NER sometimes tags as a person although they are never one on their own.
 NOT_NAMES = {
     "olympic", "olympics", "paralympic", "christmas", "easter", "god", "allah", "jesus christ",

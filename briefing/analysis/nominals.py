@@ -99,6 +99,7 @@ def nominal_at(doc, i: int, person_tokens: set[int]) -> Nominal | None:
             return None
     gender = "f" if head in N.FEMALE_NOUNS else "m" if head in N.MALE_NOUNS else None
     nationality = head if head in N.NATIONALITIES else next((m for m in mods if m in N.NATIONALITIES), None)
+    nationality = N.nation_key(nationality) if nationality else None  # "the Briton" ~ "Britain's X"
     if head in {"veteran", "youngster", "teenager", "star", "international", "champion", "rookie", "debutant",
                 "newcomer", "player", "runner", "athlete", "sprinter", "winner", "finalist"} or head in N.POSITIONS:
         epithet = True
