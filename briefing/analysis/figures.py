@@ -561,7 +561,8 @@ def _noun_head(noun, skip, what=None, counted=False) -> _Head:
         for child in noun.rights:
             if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "in" and lemma in CHANGE_NOUNS):
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and _nounlike(obj, skip) and obj.lemma_.lower() not in TIME_NOUNS:
+                    if obj.dep_ == "pobj" and _nounlike(obj, skip) and obj.lemma_.lower() not in TIME_NOUNS \
+                            and not (child.lower_ == "in" and obj.ent_type_ in ("GPE", "LOC", "DATE", "NORP")):
                         return _Head(obj, _lemma(obj), f"{_phrase(noun, skip)} {child.text} {_phrase(obj, skip)}",
                                      counted)
     what = what or _phrase(noun, skip)
@@ -741,6 +742,42 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
             and gov.head.pos_ in ("VERB", "AUX"):  # ... and "demand was 14% above normal"
         return _from_verb(gov.head, None, c, skip, role="attr")  # "profit will be 10% lower", "close 12% down"
     return _Head()
+
+
+def _noun_before(doc, i: int, skip):
+    """The noun ending just before token i, over a date or place phrase: "wine sales in 2003"."""
+    if i < 0:
+        return None
+    tok = doc[i]
+    for _ in range(3):  # "shares in the firm up 8.5p": the noun the phrase hangs from
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.i > 0 and doc[prep.i - 1].pos_ in _NOUNISH:
+            tok = doc[prep.i - 1]  # by position: the parser may hang "in the firm" on the verb
+    return tok if _nounlike(tok, skip) and tok.pos_ in _NOUNISH and _lemma(tok) not in UNIT_NOUNS | TIME_NOUNS else None
+
+
+def _positional_head(doc, c: _Cand, skip) -> _Head | None:
+    """When the parse hangs a figure somewhere odd ("reach £50bn - 14% higher" with the amount a
+    compound of "%"), read the words before it: "<noun> up 25%", "<verb> £50bn", "remains at a
+    breakneck 9.1%"."""
+    i = c.tok_first - 1
+    while i >= 0 and (doc[i].pos_ in ("DET", "ADJ", "ADV") and doc[i].lower_ not in ("up", "down")
+                      or doc[i].dep_ == "pobj" and doc[i].pos_ == "NOUN" and i + 1 == c.tok_first
+                      and any(t.i in skip for t in doc[i].children)):
+        i -= 1  # "at a breakneck 9.1%": the parser made "breakneck" the noun
+    if i < 0 or i < c.tok_first - 4:
+        return None
+    tok = doc[i]
+    if tok.lower_ in ("up", "down"):
+        noun = _noun_before(doc, i - 1, skip)
+        return _noun_head(noun, skip, f"{_phrase(noun, skip)} {tok.text}") if noun is not None else None
+    if tok.pos_ == "VERB" and tok.dep_ != "amod":
+        h = _from_verb(tok, None, c, skip, role="dobj")
+        return h if h.lemma is not None else None
+    if tok.pos_ == "ADP" and tok.dep_ in ("prep", "agent") and tok.head.pos_ in ("VERB", "AUX") and tok.head.i < tok.i:
+        h = _from_verb(tok.head, tok, c, skip)
+        return h if h.lemma is not None else None
+    return None
 
 
 def _from_verb(verb, prep, c: _Cand, skip, role=None) -> _Head:
@@ -1146,6 +1183,7 @@ def extract_figures(doc) -> list[Figure]:
     sents = list(doc.sents)
     sent_starts = [s.start_char for s in sents]
     heads: dict[int, _Head] = {}
+    positionals: dict[int, _Head] = {}
     last_counted: dict[int, _Head] = {}
     last_measured: dict[tuple[int, str | None], _Head] = {}
     prev: _Cand | None = None
@@ -1153,6 +1191,7 @@ def extract_figures(doc) -> list[Figure]:
         si = bisect.bisect_right(sent_starts, c.start) - 1
         span = doc.char_span(c.num_start, max(c.unit_end, c.core_end), alignment_mode="expand")
         head = _Head()
+        positional = None  # what the words before a figure say, when nothing else does
         if span is not None and len(span):
             whole = doc.char_span(c.start, c.end, alignment_mode="expand") or span
             inside = {t.i for t in whole}
@@ -1165,6 +1204,8 @@ def extract_figures(doc) -> list[Figure]:
                 head = _noun_head(noun, inside - {noun.i}, _clause(noun, inside - {noun.i}), counted=True)
             else:
                 head = _find_head(root, c, inside)
+                if head.lemma is None and head.verb is None:
+                    positional = _positional_head(doc, c, inside)
             if head.noun is not None and _BARRIER_RE.search(text, min(head.noun.idx, c.start),
                                                              max(head.noun.idx, c.end)):
                 # A headline run into the first paragraph is not one phrase: look again with
@@ -1188,6 +1229,14 @@ def extract_figures(doc) -> list[Figure]:
             # "£7.5bn ($13.99bn)", "400m pesos ($136m; £72.3m) in improvements": a conversion of
             # the amount before it measures what that amount measures.
             head = heads[id(prev)]
+        if head.lemma is None and prev is not None and id(prev) in heads and heads[id(prev)].noun is not None \
+                and heads[id(prev)].counted:
+            # "by another 10,000 vehicles, or 1.2%": the same count again, after its noun
+            noun = heads[id(prev)].noun
+            noun_end = noun.idx + len(noun.text)
+            if prev.end < noun.idx and noun_end <= c.start and re.fullmatch(r"\s*,?\s*or\s+", text[noun_end:c.start]) \
+                    and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", text[prev.end:noun.idx]):
+                head = heads[id(prev)]
         if head.lemma is None and c.partner is not None and id(c.partner) in heads:
             head = heads[id(c.partner)]
         if head.lemma is None and not c.measured and si in last_counted:
@@ -1210,8 +1259,13 @@ def extract_figures(doc) -> list[Figure]:
             head = heads[id(prev)]  # "rose by £106m or 47.3%", "from 157,000 to 133,000"
         if head.lemma is None and head.fallback is not None:
             head = head.fallback
-        if head.counted:
-            last_counted[si] = head
+        if head.lemma is None and positional is not None:
+            if c.partner is None:
+                head = positional
+            else:
+                positionals[id(c)] = positional  # after the other end of the range has its say
+        if head.counted or c.plain and head.noun is not None and head.noun.tag_ in ("NNS", "NNPS"):
+            last_counted[si] = head  # "New loans rose to 83,000, ... a low of 77,000": loans again
         if c.measured and head.lemma is not None:
             last_measured[si, c.unit] = head
         heads[id(c)] = head
@@ -1229,6 +1283,8 @@ def extract_figures(doc) -> list[Figure]:
         head = heads[id(c)]
         if head.lemma is None and c.partner is not None:
             head = heads.get(id(c.partner), head)  # "between $4.0-$5.0": the second end's head
+        if head.lemma is None and id(c) in positionals:
+            head = positionals[id(c)]
         si = bisect.bisect_right(sent_starts, c.start) - 1
         sent = sents[si] if si >= 0 else None
         out.append(Figure(
