@@ -756,3 +756,43 @@ async def test_quitting_tells_the_analysis_to_stop():
         await pilot.press("q")
     assert stopped.wait(10), "the analysis was never told the app had quit"
     assert closed.wait(10)
+
+
+def _footer_shows(app) -> list[tuple[str, str]]:
+    from textual.widgets._footer import FooterKey
+
+    footer = app.reader.query_one("ReaderFooter")
+    return [(k.key_display, k.description) for k in footer.children
+            if isinstance(k, FooterKey) and k.display and not k.has_class("-command-palette")]
+
+
+def _footer_expected(app) -> list[tuple[str, str]]:
+    rows: dict[str, tuple[str, str]] = {}
+    for _node, binding, _enabled, _tip in app.screen.active_bindings.values():
+        if binding.show:
+            rows.setdefault(binding.action, (app.get_key_display(binding), binding.description))
+    return list(rows.values())
+
+
+async def test_the_footer_follows_the_focus_and_reuses_its_keys():
+    """The footer rewrites its key widgets in place (Textual's rebuilds them all on every
+    focus move); what it shows is what the focused pane's bindings say."""
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(three_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for key in "2141321434":
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            assert _footer_shows(app) == _footer_expected(app), key
+        shown_keys = {d for _k, d in _footer_shows(app)}
+        assert "Quit" in shown_keys
+        before = {id(k) for k in app.reader.query(FooterKey)}
+        for key in "21212":
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+        assert {id(k) for k in app.reader.query(FooterKey)} == before, "no key widget made anew"
+        assert _footer_shows(app) == _footer_expected(app)

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Input, ProgressBar, Static
+from textual.widgets import ContentSwitcher, Input, ProgressBar, Static
 
 from briefing.model import ArticleAnalysis, Briefing
 from briefing.storage.review import ReviewStore
@@ -25,6 +25,7 @@ from briefing.tui.reviewing import Reviewing
 from briefing.tui.widgets.actor_list import ActorPane
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.figure_list import FigureList
+from briefing.tui.widgets.footer import ReaderFooter
 from briefing.tui.widgets.item_list import ItemList
 from briefing.tui.widgets.pane_bar import PANES, PaneBar
 from briefing.tui.widgets.quote_list import QuotePane
@@ -90,7 +91,7 @@ class ReaderScreen(Reviewing, Screen):
         with Horizontal(id="search-bar"):
             yield Static("/", id="search-prompt")
             yield SearchInput(placeholder="search this pane; enter to find, escape to cancel", id="search")
-        yield Footer()
+        yield ReaderFooter()
 
     @property
     def text_pane(self) -> TextPane:
