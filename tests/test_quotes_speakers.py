@@ -135,3 +135,26 @@ def test_acronym_plural_source_stays_a_group(analyse):
     q = only(an.quotes, "muddle")
     assert q.speaker == "MPs"
     assert next(a for a in an.actors if a.id == q.actor_id).type == "GROUP"
+
+
+def test_an_unnamed_reporter_before_a_pronoun_cue_leaves_the_quote_unattributed(analyse):
+    text = ("Retailer shares slip\n\nShares in the retailer rose 3% on Monday. \"It is a result for the "
+            "firm and the board,\" said Nick Bell, an analyst at Evolution Securities. However, one dealer, "
+            "who asked not to be named, told Reuters the sales were \"not what people had hoped for\". "
+            "\"Christmas has been tough for the whole sector,\" he said.")
+    assert only(analyse(text).quotes, "Christmas").speaker is None
+
+
+def test_the_person_after_an_organisation_possessive_speaks(analyse):
+    text = ("Aid plans attacked\n\nCampaign groups including War on Want said UK policy on free trade was "
+            "a major barrier to fighting poverty. War on Want's John Hilary said: \"Compassionate rhetoric "
+            "cannot disguise the reality of these policies.\"\n")
+    assert only(analyse(text).quotes, "Compassionate").speaker == "John Hilary"
+
+
+def test_an_organisation_name_never_spans_a_line_break(analyse):
+    text = ("Weak sales hit Tesco\n\nTesco has said its annual profit will be lower than expected.\n\n"
+            "\"Clearance rates in our sale have been below our expectations,\" the company said.")
+    an = analyse(text)
+    assert all("\n" not in a.name for a in an.actors)
+    assert only(an.quotes, "Clearance").speaker == "Tesco"

@@ -336,12 +336,29 @@ def in_lineup(index: ActorIndex, start: int) -> bool:
     return any(a <= start < b for a, b in index._lineup_spans)
 
 
+def _org_pieces(doc, ents) -> list[tuple[str, int, int]]:
+    """(label, start, end) of the entities, each cut at line breaks ("Next\n\nNext": a
+    headline's last word and the first word of the story are two mentions)."""
+    out = []
+    for ent in ents:
+        a = ent.start
+        for k in range(ent.start, ent.end):
+            if "\n" in doc[k].text:
+                if k > a:
+                    out.append((ent.label_, a, k))
+                a = k + 1
+            elif "\n" in doc[k].whitespace_:
+                out.append((ent.label_, a, k + 1))
+                a = k + 1
+        if ent.end > a:
+            out.append((ent.label_, a, ent.end))
+    return out
+
+
 def add_orgs(index: ActorIndex, doc) -> None:
-    for ent in ents_of(doc):
-        if ent.label_ not in ("ORG", "GPE", "NORP"):
-            continue
-        start, end = ent.start, ent.end
-        if ent.label_ == "ORG":
+    ents = [e for e in ents_of(doc) if e.label_ in ("ORG", "GPE", "NORP")]
+    for label, start, end in _org_pieces(doc, ents):
+        if label == "ORG":
             # "the Finance and Economy Ministry": the model often starts after "X and"
             while start >= 2 and doc[start - 1].lower_ in ("and", "&") and doc[start - 2].text[:1].isupper() \
                     and doc[start - 2].is_alpha and not doc[start - 2].ent_type_ and not doc[start - 2].is_sent_start \
@@ -354,9 +371,9 @@ def add_orgs(index: ActorIndex, doc) -> None:
         if end <= start or any(i in index._by_token for i in range(start, end)):
             continue
         surface = span_text(doc, start, end)
-        if ent.label_ == "NORP" and not N.looks_like_party(surface):
+        if label == "NORP" and not N.looks_like_party(surface):
             continue
-        kind = "gpe" if ent.label_ == "GPE" else "party" if N.looks_like_party(surface) else "org"
+        kind = "gpe" if label == "GPE" else "party" if N.looks_like_party(surface) else "org"
         if kind == "org" and any(ch.isdigit() for ch in surface) and len(surface) < 3:
             continue
         cluster = index._org_cluster(surface, kind)

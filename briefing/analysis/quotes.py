@@ -509,6 +509,9 @@ def _subject_phrase(verb, ctx: Context, depth: int = 0) -> list:
         if child.dep_ in ("nsubj", "csubj") and not ctx.quoted[child.i]:
             if child.lower_ in cues.RELATIVE and verb.dep_ == "relcl":
                 return base_phrase(verb.head, ctx)
+            owned = _possessed_name(child, ctx)
+            if owned:
+                return owned
             if depth > 0 and _expletive(child) and verb.dep_ in ("ccomp", "conj", "xcomp") and verb.head is not verb:
                 # "X said it was impossible to wait and urged ...": "urged" hangs off the
                 # clause of an empty "it"; the speaker is the subject of the verb above
@@ -538,6 +541,21 @@ def _subject_phrase(verb, ctx: Context, depth: int = 0) -> list:
                         return base_phrase(child, ctx)
             return subject_phrase(head, ctx, depth + 1)
     return []
+
+
+def _possessed_name(subject, ctx: Context) -> list:
+    """``War on Want's John Hilary said``, parsed with "War" as the subject: the person's
+    name that ends the subject after a possessive."""
+    doc = subject.doc
+    last = subject.right_edge
+    if last.ent_type_ != "PERSON" or last.i <= subject.i or ctx.quoted[last.i]:
+        return []
+    first = last.i
+    while first > subject.i and doc[first].ent_iob_ == "I":
+        first -= 1
+    if first - 1 <= subject.left_edge.i or doc[first - 1].tag_ != "POS" or doc[first].ent_type_ != "PERSON":
+        return []
+    return [doc[k] for k in range(first, last.i + 1)]
 
 
 def _expletive(subject) -> bool:
@@ -670,8 +688,8 @@ def resolve_speaker(ctx: Context, cue: Cue) -> str | None:
         found, spokes = _spokes_antecedent(ctx, head)
         if found:
             return spokes
-        reporter = _reporter_before(ctx, head)
-        if reporter:
+        decided, reporter = _reporter_before(ctx, head)
+        if decided:
             return reporter
     found = actors.resolve(head)
     if found:
@@ -859,7 +877,7 @@ def _spokes_antecedent(ctx: Context, pronoun) -> tuple[bool, str | None]:
     return False, None
 
 
-def _reporter_before(ctx: Context, pronoun) -> str | None:
+def _reporter_before(ctx: Context, pronoun) -> tuple[bool, str | None]:
     """``Yet Ann Lee, an analyst, said the plan would fail. "...," she said.``: a he/she
     speaking right after a sentence of reported speech or thought ("Lee feels that ...") is its
     speaker (when the gender fits), whoever else that sentence names."""
@@ -867,10 +885,10 @@ def _reporter_before(ctx: Context, pronoun) -> str | None:
     own = ctx.token_range(ctx.sentence_start(pronoun.idx), pronoun.idx)
     if any(not ctx.quoted[i] and not (doc[i].is_punct or doc[i].is_space or doc[i].pos_ in ("CCONJ", "ADV"))
            for i in own):
-        return None  # "Smith said he believed ...": the pronoun does not open its sentence
+        return False, None  # "Smith said he believed ...": the pronoun does not open its sentence
     prev = ctx.previous_sentence(pronoun.idx)
     if not len(prev):
-        return None
+        return False, None
     want = "m" if pronoun.lower_ == "he" else "f"
     for i in prev:
         tok = doc[i]
@@ -878,15 +896,19 @@ def _reporter_before(ctx: Context, pronoun) -> str | None:
                 or any(t.dep_ in ("relcl", "acl", "advcl") for t in [tok, *tok.ancestors]):
             continue
         if not (tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT")):
-            return None  # only the sentence's own reporting verb
+            return False, None  # only the sentence's own reporting verb
         phrase = subject_phrase(tok, ctx)
         head = _head_of(_main_part(phrase)) if phrase else None
         if head is None:
-            return None
+            return False, None
         found = ctx.actors.resolve(head)
         cluster = ctx.actors.cluster(found) if found else None
+        if cluster is None and head.pos_ == "NOUN" and head.tag_ == "NN" and head.is_lower \
+                and cues.is_person_noun(head) and not cues.is_pronoun(head) \
+                and any(c.lower_ in ("a", "an", "one", "another") for c in head.children):
+            return True, None  # "one dealer", "a senior official"
         if cluster is None or cluster.type != "PERSON" or cluster.gender not in (want, None):
-            return None  # the first speech verb of the sentence decides
+            return False, None  # the first speech verb of the sentence decides
         # "X claimed ... but Y is unfazed": a later clause about someone else
         inside = {t.i for t in tok.subtree}
         for j in range(tok.i + 1, prev.stop):
@@ -894,9 +916,9 @@ def _reporter_before(ctx: Context, pronoun) -> str | None:
                 continue
             other = ctx.actors.resolve(doc[j])
             if other and other != found:
-                return None
-        return found
-    return None
+                return False, None
+        return True, found
+    return False, None
 
 
 def _name_like(tok) -> bool:
