@@ -73,6 +73,8 @@ SPANS = [
     ("The firm lost 70 million pounds last year.", "70 million pounds", 70_000_000, "GBP"),
     ("He paid 40 pounds for the ticket.", "40 pounds", 40, "GBP"),
     ("He wants the budget to rise to 1,546 trillion rials.", "1,546 trillion rials", 1546 * 10**12, "IRR"),
+    ("It faces a 2bn rouble back-tax claim.", "2bn rouble", 2 * 10**9, "RUB"),
+    ("Net income was 5.1bn rupees, against 3.2bn a year earlier.", "3.2bn a year", 3.2e9, "INR"),
 ]
 
 
@@ -177,6 +179,13 @@ HEADS = [
     # the same count again after its noun; a count's noun carries on to a bare count
     ("The firm will cut output by another 20,000 cars, or 2.5%.", "2.5%", "car"),
     ("New loans rose to 83,000, above November's low of 71,000.", "71,000", "loan"),
+    # an "in" phrase after an amount and its conversion says what it is; but not where money goes
+    ("The firm is claiming $12bn (£6bn) in damages from the state.", "$12bn", "damage"),
+    ("Donors have promised $310m (£160m) in aid over six months.", "£160m", "aid"),
+    ("The group plans to invest £40m in new stores.", "£40m", "investment"),
+    # an amount set against another is the same thing then; a change between dashes
+    ("Net income was 5.1bn rupees ($110m), against 3.2bn a year earlier.", "3.2bn a year", "income"),
+    ("Shares in the bank rose 12 cents - 0.9% - in early trade.", "0.9%", "share"),
 ]
 
 

@@ -99,7 +99,7 @@ _APPROX_RE = re.compile(
     r"(?:just|well|slightly)\s+(?:over|under|short\s+of)|an\s+estimated|almost|nearly|about|"
     r"around|roughly|approximately|some|over|under|only|just)\s+$", re.I)
 # Two figures of one thing: "£106m or 47.3%", "from 157,000 to 133,000", "$4bn, or 5%".
-_JOINED_RE = re.compile(r"\s*,?\s*(?:or|and|to)\s+|\s*\u2013\s*|-|\s*,\s*(?:up|down)\s+(?:by\s+)?", re.I)
+_JOINED_RE = re.compile(r"\s*,?\s*(?:or|and|to)\s+|\s*\u2013\s*|\s*-\s*|\s*,\s*(?:up|down)\s+(?:by\s+)?", re.I)
 # Approximators that make even "one" a figure: "at least one supporter", "more than one".
 _STRONG_APPROX_RE = re.compile(r"(?:more|less|fewer)\s+than\s|at\s+(?:least|most)\s|up\s+to\s|"
                                r"as\s+many\s+as\s", re.I)
@@ -337,7 +337,7 @@ def _num(v: float) -> float | int:
 
 # Nouns that say how big a figure is, not what it measures ("widened to a record $60bn"), or
 # are adverbs or comparisons ("sent $16bn home", "to the tune of £1m", "10 more"):
-NON_HEADS = {"record", "high", "low", "peak", "all-time", "tune", "home", "thanks", "more", "less", "fewer"}
+NON_HEADS = {"record", "high", "low", "peak", "all-time", "best", "tune", "home", "thanks", "more", "less", "fewer"}
 # "the number of Americans": the figure counts what these nouns are of.
 GENERIC_OF = {"number", "total", "amount", "level", "proportion", "majority", "minority", "percentage",
               "sum", "rest", "tally", "toll", "count"}
@@ -384,6 +384,8 @@ VERB_NOUNS = {"grow": "growth", "spend": "spending", "save": "saving", "earn": "
 # £35bn", "the plan will save £1bn".
 AGENT_VERBS = {"cut": "cut", "slash": "cut", "trim": "cut", "shave": "cut", "wipe": "cut", "save": "saving",
                "knock": "cut"}
+# Verbs whose "in" phrase is where money goes, not what it is: "invest £5m in new pipes".
+INTO_VERBS = {"invest", "put", "pump", "inject", "plough", "sink", "spend", "pour"}
 UNIT_NOUNS = {"share", "year", "week", "month", "day", "head", "person", "barrel", "annum",
               "cent", "percent", "%", "point", "pound", "dollar", "euro", "pence", "penny", "p",
               "won", "yen", "franc", "rupee", "yuan", "m", "bn", "billion", "million", "trillion",
@@ -724,9 +726,11 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
             return _noun_head(subj, skip, f"{_phrase(subj, skip)} worth")
     if gov.lower_ in ("more", "fewer", "less") and _nounlike(gov.head, skip):
         return _noun_head(gov.head, skip, _clause(gov.head, skip))  # "8% fewer consumers"
-    # "highlighted £35bn in wasteful spending": an "in" phrase right after the amount.
-    after = c.tok_last + 1
-    if c.measured and after < len(doc) and doc[after].lower_ == "in" and root.dep_ in ("dobj", "nsubj", "nsubjpass"):
+    # "highlighted £35bn in wasteful spending", "give $717m (£379m) in disaster relief": an "in"
+    # phrase right after the amount (and its conversion).
+    after = _after_figure(doc, c, skip)
+    if c.measured and after < len(doc) and doc[after].lower_ == "in" and root.dep_ in ("dobj", "nsubj", "nsubjpass") \
+            and not (root.dep_ == "dobj" and gov.lemma_.lower() in INTO_VERBS):  # "invest £5m in new pipes"
         for obj in doc[after].children:
             if obj.dep_ == "pobj" and _nounlike(obj, skip) and obj.lemma_.lower() not in TIME_NOUNS \
                     and obj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "ORG"):
@@ -1259,6 +1263,16 @@ def extract_figures(doc) -> list[Figure]:
             head = heads[id(prev)]  # "rose by £106m or 47.3%", "from 157,000 to 133,000"
         if head.lemma is None and head.fallback is not None:
             head = head.fallback
+        if head.lemma is None and c.scaled and c.unit is None and not c.currency and prev is not None \
+                and prev.currency and id(prev) in heads and heads[id(prev)].lemma is not None \
+                and bisect.bisect_right(sent_starts, prev.start) - 1 == si \
+                and re.search(r"\b(?:against|compared\s+with|compared\s+to|from|versus|vs)\s+$", text[prev.end:c.start]):
+            # "net income was 4.3bn rupees, against 2.7bn a year earlier": the same amount a year ago
+            head = heads[id(prev)]
+            # in the currency of the amount, not of its conversions in brackets
+            first = next((x for x in reversed(kept[:kept.index(c)]) if x.currency and x.start >= sents[si].start_char
+                          and not _in_brackets(text, x.start, max(sents[si].start_char, x.start - 60))), prev)
+            c.unit, c.currency = first.unit, True
         if head.lemma is None and positional is not None:
             if c.partner is None:
                 head = positional
