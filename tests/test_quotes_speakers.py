@@ -158,3 +158,18 @@ def test_an_organisation_name_never_spans_a_line_break(analyse):
     an = analyse(text)
     assert all("\n" not in a.name for a in an.actors)
     assert only(an.quotes, "Clearance").speaker == "Tesco"
+
+
+def test_a_pronoun_in_an_opening_clause_is_the_main_subject_after_it(analyse):
+    text = ("Party row\n\nMr Griffin said the plans were a move onto his turf. He said: \"We will win "
+            "votes from them in every seat we fight.\" Asked whether he was comfortable with that view, "
+            "Mr Howard told the BBC: \"I reject that entirely.\" He said the UK needed limits. \"The "
+            "government does not want to limit it in any way, and we do,\" he said.")
+    assert only(analyse(text).quotes, "does not want").speaker == "Mr Howard"
+
+
+def test_a_capitalised_preposition_stays_in_a_title(analyse):
+    text = ("Gold sale idea\n\nThe US said it was looking at other ways of solving the problem. \"The US "
+            "is not convinced that this is the necessary step,\" said Treasury Under Secretary John "
+            "Taylor. Canada backed the idea.\n")
+    assert only(analyse(text).quotes, "not convinced").speaker == "John Taylor"

@@ -593,8 +593,8 @@ def _phrase_after(tokens: list) -> list:
             break
         if tok.lower_ in cues.RELATIVE or (cues.is_verbal(tok) and tok.pos_ != "AUX" and out):
             break
-        if tok.pos_ == "ADP" and tok.lower_ not in {"of", "for"} and out:
-            break
+        if tok.pos_ == "ADP" and tok.lower_ not in {"of", "for"} and out and not tok.text[:1].isupper():
+            break  # (a capitalised one belongs to a title: "Treasury Under Secretary X")
         if tok.pos_ == "ADV" and not out:
             continue
         out.append(tok)

@@ -153,6 +153,9 @@ class Resolver:
                         return found
         if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
             want = "m" if low in MALE_PRONOUNS else "f"
+            ahead = self._cataphor(token, want)
+            if ahead:
+                return ahead
             exclude = _clause_mates(token, self._by_token) if token.dep_ in ("dobj", "pobj", "dative") else set()
             ranked = self._salience(token.i, lambda c: c.type == "PERSON" and c.gender in (want, None) and c.id not in exclude,
                                     subject=token.dep_ in SUBJECT_DEPS)
@@ -167,6 +170,24 @@ class Resolver:
         if low in PLURAL_PRONOUNS:
             ranked = self._salience(token.i, lambda c: c.type in ("ORG", "GROUP") and c.kind in ("party", "group", "org"), window=3)
             return ranked[0][1] if ranked else None
+        return None
+
+    def _cataphor(self, token, want: str) -> str | None:
+        """``Asked whether he would stand, Mr Howard said ...``: a pronoun in a clause that
+        opens the sentence refers to the subject of the main clause after it."""
+        clause = next((t for t in [token, *token.ancestors] if t.dep_ == "advcl"), None)
+        if clause is None or clause.head is clause:
+            return None
+        main = clause.head
+        if clause.i > main.i:
+            return None  # the clause follows the main verb: no cataphora
+        for child in main.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i > token.i and child.i > clause.right_edge.i:
+                cid = self._by_token.get(child.i)
+                cluster = self._by_id.get(cid) if cid else None
+                if cluster is not None and cluster.type == "PERSON" and not cluster.hidden \
+                        and cluster.gender in (want, None):
+                    return cid
         return None
 
     def _resolve_nominal(self, token) -> str | None:
