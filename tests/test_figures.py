@@ -195,6 +195,17 @@ def test_head(figs, sentence, text, head):
     assert _about(f, head), (f.head, f.what)
 
 
+def test_a_sum_named_nearby_is_that_sum(figs):
+    # "won £3,100" says nothing of what was won; the sentence before does.
+    text = ("The council lost its appeal against a tenant's compensation for the damp flat. "
+            "The tenant, a nurse, won £3,100 after two years.")
+    assert _find(figs(text), "£3,100").head == "compensation"
+    # not when the word is far away
+    text = ("The council lost its appeal against a tenant's compensation. " + "Nothing else happened then. " * 8 +
+            "The tenant won £3,100.")
+    assert _find(figs(text), "£3,100").head != "compensation"
+
+
 def test_poll_shares_count_who_was_asked(figs):
     # "asked 1,850 voters ... 61% backed the plan": the shares count the voters asked before.
     text = ("The pollster asked 1,850 voters in March. The survey found that 61% backed the plan. "

@@ -1145,6 +1145,31 @@ def _joined(a: _Cand, b: _Cand, text: str) -> bool:
                                                 or re.search(r"\bor\b", gap) is not None)
 
 
+# What a sum of money with nothing else to say is likely to be, when the sentence or the one
+# before or after names it: "has lost an appeal against an inmate's compensation ... Napier won
+# £2,450", "he sought £5,000. He was awarded compensation".
+MONEY_NOUNS = {"compensation", "damages", "payout", "settlement", "fine", "bonus", "salary", "wage", "fee",
+               "grant", "pension", "ransom", "prize", "reward", "refund", "subsidy", "rebate", "bail",
+               "award", "donation", "bribe", "transfer", "dividend"}
+
+
+def _money_noun_nearby(sents, si: int, c: _Cand, reach: int = 150) -> _Head | None:
+    """The nearest such noun within ``reach`` characters, in this sentence or a neighbour."""
+    best = None
+    for k in (si - 1, si, si + 1):
+        if 0 <= k < len(sents):
+            for t in sents[k]:
+                if t.pos_ == "NOUN" and (t.lemma_.lower() in MONEY_NOUNS or t.lower_ == "damages"):
+                    gap = c.start - t.idx - len(t.text) if t.idx < c.start else t.idx - c.end
+                    gap *= 2 if k > si else 1  # a later sentence names it less surely than an earlier one
+                    if gap <= reach and (best is None or gap < best[0]):
+                        best = (gap, t)
+    if best is None:
+        return None
+    t = best[1]
+    return _Head(t, "damages" if t.lower_ == "damages" else t.lemma_.lower(), t.text.lower())
+
+
 def _in_brackets(text: str, pos: int, since: int) -> bool:
     """An opening bracket between ``since`` and ``pos`` that is still open at ``pos``."""
     k = text.rfind("(", since, pos)
@@ -1299,6 +1324,9 @@ def extract_figures(doc) -> list[Figure]:
             head = heads.get(id(c.partner), head)  # "between $4.0-$5.0": the second end's head
         if head.lemma is None and id(c) in positionals:
             head = positionals[id(c)]
+        si = bisect.bisect_right(sent_starts, c.start) - 1
+        if head.lemma is None and c.currency and si >= 0:
+            head = _money_noun_nearby(sents, si, c) or head
         si = bisect.bisect_right(sent_starts, c.start) - 1
         sent = sents[si] if si >= 0 else None
         out.append(Figure(
