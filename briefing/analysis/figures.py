@@ -250,13 +250,14 @@ def _extend(text: str, m: re.Match) -> _Cand:
     return c
 
 
-def scan(text: str, doc=None) -> list[_Cand]:
+def scan(text: str, doc=None, ctx: _Context | None = None) -> list[_Cand]:
     """Every number in ``text`` with its attached signs, scale, unit and approximator.
 
     With the parsed ``doc``, a proportion whose words are no proportion ("scored one goal in
     three games": a noun after the denominator) is read as the numbers in it."""
     cands = []
-    ctx = _Context(doc) if doc is not None else None
+    if ctx is None and doc is not None:
+        ctx = _Context(doc)
     for m in CORE_RE.finditer(text):
         c = _extend(text, m)
         c.value = parse_number(c.number)
@@ -1179,10 +1180,10 @@ def _in_brackets(text: str, pos: int, since: int) -> bool:
 def extract_figures(doc) -> list[Figure]:
     """The figures in a parsed document, in text order."""
     text = doc.text
-    cands = scan(text, doc)
+    ctx = _Context(doc)
+    cands = scan(text, doc, ctx)
     if not cands:
         return []
-    ctx = _Context(doc)
     for c in cands:
         _read_metres(c, ctx)
         _read_weight(c, ctx)
