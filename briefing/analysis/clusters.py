@@ -383,6 +383,7 @@ def add_orgs(index: ActorIndex, doc) -> None:
         index._attach(cluster, m)
         cluster.tokens.append(end - 1)
     # Capitalised names ending in an organisation word the model missed: "the Scottish Executive".
+    doc = tokens_of(doc)  # a list of the tokens: indexing it is cheaper than the Doc
     n = len(doc)
     i = 0
     while i < n:
@@ -399,7 +400,7 @@ def add_orgs(index: ActorIndex, doc) -> None:
                 last_org = j
             j += 1
         if last_org > i and not any(N.norm_word(doc[k].text) in N.HONORIFICS for k in range(i, last_org)):
-            surface = span_text(doc, i, last_org + 1)
+            surface = index.text[doc[i].idx: doc[last_org].idx + len(doc[last_org].text)]
             cluster = index._org_cluster(surface, "org")
             m = Mention(doc[i].idx, doc[last_org].idx + len(doc[last_org].text), i, last_org + 1, surface.split(), None, "name")
             index._attach(cluster, m)

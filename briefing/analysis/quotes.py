@@ -114,7 +114,8 @@ class Context:
         self.text = text_of(doc)
         self.spans = spans
         self.actors = actors
-        self.starts = [t.idx for t in tokens_of(doc)]
+        self.tokens = tokens_of(doc)
+        self.starts = [t.idx for t in self.tokens]
         self.quoted = [False] * len(doc)
         for sp in spans:
             for i in self.token_range(sp.open_at, sp.outer_end):
@@ -141,7 +142,7 @@ class Context:
         return self.paras[k] if k >= 0 else (0, len(self.text))
 
     def is_terminal(self, i: int) -> bool:
-        tok = self.doc[i]
+        tok = self.tokens[i]
         if i in self._quote_ends:
             return True
         return not self.quoted[i] and (tok.text in _TERMINATORS or "\n" in tok.text)
