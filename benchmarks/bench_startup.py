@@ -30,7 +30,7 @@ from _harness import ROOT, SHARED, PtyApp, clean_env, load_note, median
 
 PY = sys.executable
 # Shown by the reader only once the open article's analysis is in (quotes header, legend).
-FILLED = ("All speakers", "move between them")
+FILLED = ("All speakers", "c same actor")
 
 
 def default_file() -> Path:

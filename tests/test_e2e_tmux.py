@@ -114,7 +114,7 @@ def test_reader_in_a_real_terminal(tmux):
     tmux.keys("4")
     tmux.wait_for(r"Go to text")
     tmux.keys("1")
-    tmux.wait_for(r"h/l move between them|c next")
+    tmux.wait_for(r"h/l move|c next")
     tmux.keys("/")
     tmux.wait_for(r"search this pane")
     tmux.type("Gaza")

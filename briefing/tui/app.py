@@ -246,8 +246,7 @@ class BriefingApp(App[int]):
                 if worker.is_cancelled:
                     return
                 done += 1
-                self.post_message(AnalysisReady(index, analysis))
-                self.post_message(Progress(done, total))
+                self.post_message(AnalysisReady(index, analysis, done, total))
         except Exception as exc:  # noqa: BLE001 - shown in the app, never as a traceback
             if worker.is_cancelled:
                 return
@@ -270,6 +269,8 @@ class BriefingApp(App[int]):
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self._arrived[message.index] = message.analysis
+        if message.done is not None and message.total is not None:
+            self._progress = (message.done, message.total)
         self._show_soon()
 
     def on_progress(self, message: Progress) -> None:

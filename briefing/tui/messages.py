@@ -10,12 +10,16 @@ from briefing.model import ArticleAnalysis
 
 
 class AnalysisReady(Message):
-    """One article's analysis arrived (from the cache or from spaCy)."""
+    """One article's analysis arrived (from the cache or from spaCy); with it, when given, how
+    far the analysis has come (``done`` of ``total``), so the two are shown together."""
 
-    def __init__(self, index: int, analysis: ArticleAnalysis) -> None:
+    def __init__(self, index: int, analysis: ArticleAnalysis, done: int | None = None,
+                 total: int | None = None) -> None:
         super().__init__()
         self.index = index
         self.analysis = analysis
+        self.done = done
+        self.total = total
 
 
 class AnalysisFailed(Message):

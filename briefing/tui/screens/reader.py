@@ -34,7 +34,7 @@ from briefing.tui.widgets.text_pane import TextPane
 LOADING = "Analysing this article\u2026"
 LEGEND = Text.assemble(
     ("names", "bold"), " \u00b7 ", ("quotes", "italic"), " \u00b7 ", ("figures", "bold underline"),
-    ("   h/l move between them \u00b7 c same actor \u00b7 enter show in list", "dim"),
+    ("   h/l move \u00b7 c same actor \u00b7 enter show in list", "dim"),
     no_wrap=True, overflow="ellipsis",
 )
 

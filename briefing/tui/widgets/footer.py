@@ -4,19 +4,55 @@ Textual's Footer removes and re-creates every key widget whenever the focus move
 widget is styled from scratch): measured, about three quarters of the work of a pane switch
 (``1``/``2``...). This one keeps its key widgets and rewrites their labels, hides the ones not
 needed now, and rebuilds only when more keys are to show than it has widgets for (or when
-bindings come in groups, which it leaves to Footer). It looks the same as Footer.
+bindings come in groups, which it leaves to Footer). It looks like Footer, with shorter
+labels for a few keys (``SHORT``) so that ``? Help`` and ``q Quit`` still fit in 80 columns;
+the full description is the key's tooltip, and the help screen and the palette use it.
 """
 
 from __future__ import annotations
 
 from itertools import zip_longest
 
+from textual.app import ComposeResult
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+# Footer labels by binding id, where the description is too long for an 80-column footer.
+SHORT = {
+    "article.previous": "Prev",
+    "article.next": "Next",
+    "actors.back": "Back",
+}
+
+
+def label(binding) -> str:
+    return SHORT.get(binding.id or "", binding.description)
 
 
 class ReaderFooter(Footer):
     """A Footer whose key widgets are reused when the focus moves."""
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        rows = self._rows()
+        if rows is None:
+            yield from super().compose()
+            return
+        self.styles.grid_size_columns = len(rows)
+        for binding, enabled, tooltip in rows:
+            yield FooterKey(
+                binding.key, self.app.get_key_display(binding), label(binding), binding.action,
+                disabled=not enabled, tooltip=tooltip or binding.description,
+            ).data_bind(compact=Footer.compact)
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+            found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+            if found is not None:
+                _node, binding, enabled, tooltip = found
+                yield FooterKey(
+                    binding.key, self.app.get_key_display(binding), binding.description, binding.action,
+                    classes="-command-palette", disabled=not enabled, tooltip=binding.tooltip or binding.description,
+                )
 
     def bindings_changed(self, screen) -> None:
         self._bindings_ready = True
@@ -54,11 +90,11 @@ class ReaderFooter(Footer):
                 binding, enabled, tooltip = row
                 widget.key = binding.key
                 widget.key_display = self.app.get_key_display(binding)
-                widget.description = binding.description
+                widget.description = label(binding)
                 widget.action = binding.action
                 widget._disabled = not enabled
                 widget.set_class(not enabled, "-disabled")
-                widget.tooltip = tooltip or None
+                widget.tooltip = tooltip or binding.description
                 widget.display = True
                 widget.refresh(layout=True)
             self.styles.grid_size_columns = len(rows)
