@@ -288,6 +288,33 @@ async def test_y_copies_a_figure_and_the_item_under_the_text_cursor():
         assert app.clipboard.startswith("400: passengers a day \u2014 ")
 
 
+async def test_y_with_a_very_long_title_copies_one_line_and_shows_a_short_notice():
+    """A title can be a whole first paragraph (the loaders cap theirs, a hand-built or JSON
+    article need not): the clipboard gets one line, the notice stays short and ends in '…'."""
+    from briefing.model import Article, Briefing
+    from tui_support import fake_analysis
+
+    long_title = ("Harbour council approves ferry link to Marrow Island after a long night of talks "
+                  "in which every member of the council, the port authority and the residents spoke, "
+                  "some of them twice, about fares, timetables, the new pier and winter storms " * 2).strip()
+    text = FERRY.replace(FERRY.split("\n", 1)[0], long_title, 1)
+    art = Article(id="long", source="news/long.txt", title=long_title, text=text)
+    app = make_app(Briefing((art,)), analyse=lambda arts, m: iter([(0, fake_analysis(arts[0]))]),
+                   review=ReviewStore.memory())
+    copied: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.copy_to_clipboard = copied.append
+        await pilot.press("2", "y")
+        assert len(copied) == 1 and "\n" not in copied[0]
+        assert copied[0].startswith("\u201cThis link will change daily life")
+        assert copied[0].endswith("(news/long.txt)")
+        (notice,) = [str(n.message) for n in app._notifications if "This link" in str(n.message)]
+        assert len(notice) <= 200 and notice.endswith("\u2026")
+        title_shown = str(app.reader.query_one("#title").render())
+        assert "\n" not in title_shown
+
+
 async def test_y_on_the_article_list_copies_nothing():
     app = make_app(three_articles(), review=ReviewStore.memory())
     copied: list[str] = []
