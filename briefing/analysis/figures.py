@@ -754,6 +754,8 @@ def _noun_before(doc, i: int, skip):
     if i < 0:
         return None
     tok = doc[i]
+    if tok.lemma_ == "be" and i > 0:
+        tok = doc[i - 1]  # "Shares in Manchester United were up over 5%"
     for _ in range(3):  # "shares in the firm up 8.5p": the noun the phrase hangs from
         prep = tok.head
         if tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.i > 0 and doc[prep.i - 1].pos_ in _NOUNISH:
@@ -1234,7 +1236,7 @@ def extract_figures(doc) -> list[Figure]:
                 head = _noun_head(noun, inside - {noun.i}, _clause(noun, inside - {noun.i}), counted=True)
             else:
                 head = _find_head(root, c, inside)
-                if head.lemma is None and head.verb is None:
+                if head.lemma is None and head.subject is None:
                     positional = _positional_head(doc, c, inside)
             if head.noun is not None and _BARRIER_RE.search(text, min(head.noun.idx, c.start),
                                                              max(head.noun.idx, c.end)):
