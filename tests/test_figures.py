@@ -177,7 +177,7 @@ HEADS = [
     ("The bill was expected to reach £50bn - 14% higher than planned.", "£50bn", "bill"),
     ("Growth in India remains at a breakneck 8.1%, the bank said.", "8.1%", "growth"),
     ("Shares in Leeds United were up over 7% by noon on Monday.", "over 7%", "share"),
-    ("Shares in music group EMI have sunk by more than 12% after the warning.", "more than 12%", "share"),
+    ("Shares in the airline have sunk by more than 12% since May.", "more than 12%", "share"),
     # the same count again after its noun; a count's noun carries on to a bare count
     ("The firm will cut output by another 20,000 cars, or 2.5%.", "2.5%", "car"),
     ("New loans rose to 83,000, above November's low of 71,000.", "71,000", "loan"),
