@@ -173,3 +173,58 @@ def test_a_capitalised_preposition_stays_in_a_title(analyse):
             "is not convinced that this is the necessary step,\" said Treasury Under Secretary John "
             "Taylor. Canada backed the idea.\n")
     assert only(analyse(text).quotes, "not convinced").speaker == "John Taylor"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Derby draw\n\nUnited hit the post late on.\n\n- Manchester City boss Kevin Keegan: \"We had a great "
+     "chance to take the lead and did not take it.\"", "great chance", "Kevin Keegan"),
+    ("Derby draw\n\nUnited hit the post late on.\n\n- Newcastle boss Graeme Souness \"We deserved the win. "
+     "We had a really good spell after the break.\"", "deserved", "Graeme Souness"),
+])
+def test_the_person_in_a_reaction_line_not_the_club(analyse, text, fragment, speaker):
+    assert only(analyse(text).quotes, fragment).speaker == speaker
+
+
+def test_coach_tagged_as_an_organisation_after_a_job_noun(analyse):
+    text = ("Eriksson names new boy\n\nEngland coach Sven-Goran Eriksson has revealed Shaun Wright-Phillips "
+            "will start against the Netherlands.\n\n\"He will probably start the game,\" said Eriksson.\n")
+    an = analyse(text)
+    q = only(an.quotes, "probably start")
+    assert q.speaker == "Sven-Goran Eriksson"
+    assert next(a for a in an.actors if a.id == q.actor_id).type == "PERSON"
+
+
+def test_a_name_that_says_he_is_a_person_whatever_the_tagger_said(analyse):
+    text = ("Club news\n\nThe club confirmed the bid on Monday. Rio Ferdinand has said he is unsure of the "
+            "owner's motives. \"No one knows what this guy will bring to the table,\" said Ferdinand. The "
+            "central defender added: \"We will have to wait and see what he comes with.\"\n")
+    an = analyse(text)
+    assert [q.speaker for q in an.quotes] == ["Rio Ferdinand", "Rio Ferdinand"]
+
+
+def test_a_player_nominal_never_names_a_billionaire(analyse):
+    text = ("Bid news\n\nRio Ferdinand has said he is unsure of Malcolm Glazer's motives after the American "
+            "billionaire launched a new offer. \"No one knows what he will bring,\" said Ferdinand. The "
+            "central defender added: \"We will have to wait and see what Glazer comes with.\"\n")
+    assert only(analyse(text).quotes, "wait and see").speaker != "Malcolm Glazer"
+
+
+def test_a_surname_read_as_a_weekday(analyse):
+    text = ("Sevens glory\n\nIreland lost to Tunisia in the shield final. Mike Friday's England side matched "
+            "their best result.\n\n\"We wanted to win here for a long time,\" said Friday. The final was "
+            "played on Friday 3 December.\n")
+    an = analyse(text)
+    assert only(an.quotes, "long time").speaker == "Mike Friday"
+
+
+def test_a_date_after_the_speaker_is_not_the_speaker(analyse):
+    text = ("Referendum\n\nThe question was published. The Electoral Commission on Thursday said the "
+            "question was \"clear, simple and fair to every voter\".\n")
+    q = only(analyse(text).quotes, "clear, simple")
+    assert q.speaker == "Electoral Commission"
+
+
+def test_a_lone_name_tagged_as_another_part_of_speech(analyse):
+    text = ("Draw at the Riverside\n\nCharlton goalkeeper Dean Kiely made three saves.\n\n\"To take the lead "
+            "and then to get penned back, it feels a little bit like a defeat,\" admitted Kiely.")
+    assert only(analyse(text).quotes, "penned back").speaker == "Dean Kiely"

@@ -23,6 +23,7 @@ import bisect
 import os
 import re
 
+from briefing.analysis.cues import SPEECH_VERBS, THOUGHT_VERBS, lemma
 from briefing.analysis.doctext import ents_of, text_of, tokens_of
 from briefing.analysis import names as N
 from briefing.analysis.attributes import assign_gender, assign_roles, name_clusters, name_one, retype_people
@@ -41,6 +42,8 @@ from briefing.analysis.resolution import (  # noqa: F401 - re-exported for calle
 from briefing.model import Actor, Quote
 
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
+_DAY_MONTH_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                    "may", "june", "april", "august"}
 TITLES = N.COURTESY  # kept for callers of the first version
 
 
@@ -291,6 +294,13 @@ def _build(index: ActorIndex, doc) -> None:
                 people_spans[-1][1] = ent.end
             else:
                 people_spans.append([ent.start, ent.end])
+    for span in people_spans:
+        a, b = span
+        # "Mike Friday's England side", "Theresa May": a surname the model read as a date
+        if b - a <= 2 and b < len(doc) and N.is_first_name(doc[b - 1].text) and doc[b].ent_type_ == "DATE" \
+                and doc[b].lower_ in _DAY_MONTH_NAMES and doc[b].text[:1].isupper() and doc[b - 1].whitespace_ \
+                and not (b + 1 < len(doc) and (doc[b + 1].like_num or doc[b + 1].ent_type_ == "DATE")):
+            span[1] = b + 1
     for a, b in people_spans:
         for x, y in _line_pieces(doc, a, b):  # "Howard\n\nTony Blair": a headline and a name
             claim(person_mention(doc, x, y))
@@ -302,14 +312,23 @@ def _build(index: ActorIndex, doc) -> None:
             claim(person_mention(doc, ent.start, ent.end))
     # "Liverpool forward Milan Baros" tagged as an organisation or a place: a job noun before it.
     for ent in ents_of(doc):
-        if ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC") and 1 <= len(ent) <= 3 and ent.start > 0 \
-                and all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in ent):
+        words = [t for t in ent if t.text != "-"]  # "Sven-Goran Eriksson"
+        if ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC") and 1 <= len(words) <= 3 and ent.start > 0 \
+                and ent[0].text != "-" and ent[-1].text != "-" \
+                and all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in words):
             prev = doc[ent.start - 1]
             job = prev.pos_ == "NOUN" or (ent.start > 1 and doc[ent.start - 2].text[:1].isupper()
                                           and doc[ent.start - 2].is_alpha)  # "Liverpool forward"
             if prev.is_lower and job and prev.lower_ in N.ROLE_NOUNS and (
                     len(ent) > 1 or N.norm_word(ent.text) not in N.PLACES | N.NOT_NAMES):
                 claim(person_mention(doc, ent.start, ent.end))
+    # "Rio Ferdinand has said he is unsure ..." tagged as a place: an organisation or a place
+    # never says "he" or "she" of itself.
+    for ent in ents_of(doc):
+        if ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC") and 2 <= len(ent) <= 3 \
+                and all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in ent) \
+                and _says_he(ent.root):
+            claim(person_mention(doc, ent.start, ent.end, evidence=True))
     # "said Isabelle Kronawitter at Hypovereinsbank": a first name and a surname left untagged.
     for a, b in _untagged_names(doc, taken):
         claim(person_mention(doc, a, b))
@@ -324,6 +343,23 @@ def _build(index: ActorIndex, doc) -> None:
     assign_gender(index, doc)
     name_clusters(index)
     coref_pass(index, doc)
+
+
+def _says_he(root) -> bool:
+    """The subject of a speech or thought verb whose clause has "he"/"she" as its subject:
+    "X has said he is unsure", "X admitted she had erred"."""
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    if lemma(verb) not in SPEECH_VERBS and lemma(verb) not in THOUGHT_VERBS:
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < root.i:
+            continue
+        for t in clause.children:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she"):
+                return True
+    return False
 
 
 def _untagged_names(doc, taken: set[int]) -> list[tuple[int, int]]:

@@ -143,9 +143,10 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 
 
-def person_mention(doc, start: int, end: int, kind: str = "name") -> Mention | None:
+def person_mention(doc, start: int, end: int, kind: str = "name", evidence: bool = False) -> Mention | None:
     """Repair a PERSON span: drop determiners, affiliations, job titles, dashes and
-    possessives around the name; None when what is left is not a person's name."""
+    possessives around the name; None when what is left is not a person's name. With
+    ``evidence`` (the text treats it as a person) a place word does not rule a name out."""
     # "Prince" + "Harry": an honorific the model left outside the name
     if start > 0 and doc[start - 1].text[:1].isupper() and \
             N.norm_word(doc[start - 1].text).rstrip(".") in N.COURTESY | N.PEERAGE:
@@ -256,7 +257,7 @@ def person_mention(doc, start: int, end: int, kind: str = "name") -> Mention | N
            for w in low):
         return None  # "Lord Chief Justice", "Princess Consort", "Businessman"
     if len(words) > 1 and not N.is_first_name(words[0]) and not title and any(w in N.PLACES for w in low) \
-            and not _after_job(doc, span_start):
+            and not evidence and not _after_job(doc, span_start):
         return None  # "Aston Villa", "Nottingham Forest", "Buenos Aires" (not "her coach Aston Moore")
     if len(words) > 1 and low[0] in ("st", "st.", "saint", "san", "santa", "sao", "port", "fort", "mount", "lake") \
             and not title:

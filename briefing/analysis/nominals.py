@@ -120,6 +120,9 @@ NON_PLAYING_OFFICES = {
     "manager", "coach", "boss", "chairman", "chairwoman", "chief", "executive", "director",
     "president", "minister", "secretary", "spokesman", "spokeswoman", "referee", "owner",
     "physio", "physiotherapist", "agent", "commissioner", "chancellor", "official",
+    "billionaire", "millionaire", "tycoon", "magnate", "businessman", "businesswoman", "investor",
+    "entrepreneur", "financier", "shareholder", "politician", "mp", "judge", "lawyer", "umpire",
+    "analyst", "economist", "journalist", "pundit", "commentator", "presenter", "doctor", "surgeon",
 }
 
 

@@ -596,8 +596,8 @@ def _phrase_after(tokens: list) -> list:
             break
         if tok.pos_ == "ADP" and tok.lower_ not in {"of", "for"} and out and not tok.text[:1].isupper():
             break  # (a capitalised one belongs to a title: "Treasury Under Secretary X")
-        if tok.pos_ == "ADV" and not out:
-            continue
+        if tok.pos_ == "ADV" and not out and not tok.text[:1].isupper():
+            continue  # ("admitted Kiely" with the name tagged as an adverb is kept)
         out.append(tok)
     # "said Smith yesterday": drop a trailing date, but keep "the 30-year-old"
     k = len(out)
@@ -621,7 +621,14 @@ def _phrase_left(tokens: list) -> list:
 
 
 def _colon_phrase(tokens: list) -> list:
-    """``Mr Kelly's verdict: "..."`` -> Mr Kelly. The first name or pronoun before a colon."""
+    """``Mr Kelly's verdict: "..."`` -> Mr Kelly. The first name or pronoun before a colon;
+    a person's name first of all ("Manchester City boss Kevin Keegan:" -> Kevin Keegan)."""
+    person = next((k for k, tok in enumerate(tokens) if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN"), None)
+    if person is not None:
+        end = person + 1
+        while end < len(tokens) and tokens[end].pos_ == "PROPN" and tokens[end].ent_type_ == "PERSON":
+            end += 1
+        return tokens[person:end]
     for k, tok in enumerate(tokens):
         if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or tok.lower_ in cues.PERSON_PRONOUNS:
             end = k + 1
@@ -651,9 +658,16 @@ def _head_of(tokens: list):
                 and tokens[k - 1].pos_ == "PROPN":
             tokens = tokens[:k]
             break
+    k = len(tokens)
+    while k > 1 and tokens[k - 1].ent_type_ in ("DATE", "TIME"):
+        k -= 1
+    if 1 < k < len(tokens) and tokens[k - 1].pos_ == "ADP":
+        tokens = tokens[:k - 1]  # "the commission on Thursday": not the day ("the 30-year-old" is kept)
     for tok in reversed(tokens):
         if tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM") or (tok.pos_ == "ADJ" and tok.i > tokens[0].i):
             return tok
+    if len(tokens) == 1 and tokens[0].is_alpha and tokens[0].text[:1].isupper() and tokens[0].ent_type_ in ("", "PERSON"):
+        return tokens[0]  # a lone name the tagger took for another part of speech ("admitted Kiely")
     return None
 
 
@@ -742,6 +756,12 @@ def resolve_speaker(ctx: Context, cue: Cue) -> str | None:
         return actors.ensure_group(span) if span is not None else None
     if _name_like(head):
         names = [t for t in cue.phrase if _name_like(t)]
+        run = [t for t in cue.phrase if t.i <= head.i]
+        k = len(run)
+        while k > 0 and _name_like(run[k - 1]):
+            k -= 1
+        if k > 0 and run[k:]:
+            names = run[k:]  # "Newcastle boss Graeme Souness": the name next to the head
         first = names[0].i
         in_phrase = {t.i for t in cue.phrase}
         while first - 1 in in_phrase and ctx.doc[first - 1].is_alpha and ctx.doc[first - 1].text[:1].isupper() \
@@ -924,6 +944,8 @@ def _reporter_before(ctx: Context, pronoun) -> tuple[bool, str | None]:
 
 def _name_like(tok) -> bool:
     """A proper name the tagger may have missed ("consultancy 4Cast")."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return False  # "the Electoral Commission on Thursday"
     if tok.pos_ == "PROPN":
         return True
     return (tok.pos_ in ("NOUN", "X") and not tok.is_sent_start and tok.lower_ not in cues.ORG_NOUNS

@@ -324,22 +324,25 @@ def _clause_mates(token, by_token) -> set[str]:
 
 
 def _reporting_subjects(token, by_token, links) -> set[str]:
-    """Actors that are subjects of a verb governing the clause complement ``token`` sits in."""
+    """Actors that are subjects of a verb governing the clause complement ``token`` sits in
+    (or the adverbial clause: "X said he was unsure after the billionaire launched a bid":
+    the billionaire is not X)."""
     out: set[str] = set()
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ not in ("ccomp", "advcl"):
         return out
     inside = False
+    named_only = token.head.dep_ == "advcl"  # there a pronoun's link is too weak to exclude by
     cur = token
     for _ in range(12):
         if cur.head is cur:
             break
-        if cur.dep_ == "ccomp":
+        if cur.dep_ in ("ccomp", "advcl"):
             inside = True
         cur = cur.head
         if inside:
             for child in cur.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
-                    found = by_token.get(child.i) or links.get(child.i)
+                    found = by_token.get(child.i) or (None if named_only else links.get(child.i))
                     if found:
                         out.add(found)
     return out
