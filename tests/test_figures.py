@@ -177,6 +177,10 @@ HEADS = [
     ("The bill was expected to reach £50bn - 14% higher than planned.", "£50bn", "bill"),
     ("Growth in India remains at a breakneck 8.1%, the bank said.", "8.1%", "growth"),
     ("Shares in Leeds United were up over 7% by noon on Monday.", "over 7%", "share"),
+    ("Shares in Cairn Energy, an oil firm, have closed down 14% after a warning.", "14%", "share"),
+    ("The airline has a market share of about 31%.", "about 31%", "share"),
+    ("The carrier owes 4.5 billion reais ($1.6bn or £0.9bn) to its lenders.", "£0.9bn", "debt"),
+    ("It bought 20% of the brewer in a deal worth 2.1bn rupees ($48m:£25m).", "£25m", "deal"),
     ("Shares in the airline have sunk by more than 12% since May.", "more than 12%", "share"),
     # the same count again after its noun; a count's noun carries on to a bare count
     ("The firm will cut output by another 20,000 cars, or 2.5%.", "2.5%", "car"),

@@ -429,10 +429,10 @@ def _lemma(tok) -> str:
         return LEMMA_FIXES[tok.lower_]
     if tok.pos_ == "PROPN":
         word = tok.text
-        if word.endswith("s") and not word.endswith("ss") and (
-                tok.tag_ == "NNPS" or tok.ent_type_ == "NORP" or re.fullmatch(r"[A-Z][A-Za-z-]*\d+[A-Za-z]*s", word)):
-            word = word[:-1]
         names = [t.text for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == tok.i - 1]
+        if word.endswith("s") and not word.endswith("ss") and not (names and tok.ent_type_ in ("ORG", "FAC")) and (
+                tok.tag_ == "NNPS" or tok.ent_type_ == "NORP" or re.fullmatch(r"[A-Z][A-Za-z-]*\d+[A-Za-z]*s", word)):
+            word = word[:-1]  # "Palestinians" -> "Palestinian"; but "United Breweries" is a name
         return " ".join(names + [word])  # "Virgin Blue", not "Blue"
     if re.fullmatch(r"[A-Z]{2,}s|[A-Z][A-Za-z-]*\d+[A-Za-z]*s", tok.text):
         return tok.text[:-1]  # "CSOs" -> "CSO", "MPs" -> "MP", "A300s" -> "A300"
@@ -703,7 +703,8 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
             # "at an all-time low of 3.25%", "the record high of 799": the figure stands there.
             return _find_head(target, c, skip | {target.i, gov.i})
         # "net income of $2.5bn", "a payout of $6.0", "growth than the 0.4%".
-        if gov.lower_ in ("of", "than") and _nounlike(target, skip) and _lemma(target) not in UNIT_NOUNS:
+        if gov.lower_ in ("of", "than") and _nounlike(target, skip) and (
+                _lemma(target) not in UNIT_NOUNS or _lemma(target) == "share" and c.unit == "%"):  # "market share of 29%"
             return _noun_head(target, skip)
         # "the deficit - far bigger than the $54bn expected".
         if gov.lower_ == "than" and target.pos_ in ("ADJ", "ADV") and target.dep_ == "amod" \
@@ -777,6 +778,9 @@ def _positional_head(doc, c: _Cand, skip) -> _Head | None:
     tok = doc[i]
     if tok.lower_ in ("up", "down"):
         noun = _noun_before(doc, i - 1, skip)
+        if noun is None and i > 0 and doc[i - 1].pos_ == "VERB" and doc[i - 1].lemma_.lower() in CHANGE_VERBS:
+            subj = _subject(doc[i - 1])  # "Shares in Cairn have closed down 18%"
+            noun = subj if _nounlike(subj, skip) and subj.pos_ in _NOUNISH else None
         return _noun_head(noun, skip, f"{_phrase(noun, skip)} {tok.text}") if noun is not None else None
     if tok.pos_ == "VERB" and tok.dep_ != "amod":
         h = _from_verb(tok, None, c, skip, role="dobj")
@@ -1254,7 +1258,7 @@ def extract_figures(doc) -> list[Figure]:
             head = rate or head
         if head.what:
             head.what = " ".join(head.what.split())
-        if prev is not None and id(prev) in heads and re.fullmatch(r"\s*[(;,/]\s*", text[prev.end:c.start]) \
+        if prev is not None and id(prev) in heads and re.fullmatch(r"\s*[(;,/:]\s*|\s+or\s+", text[prev.end:c.start]) \
                 and "(" in text[max(0, c.start - 40):c.start] and (
                     head.lemma is None or c.currency and prev.currency and heads[id(prev)].lemma is not None
                     and _in_brackets(text, c.start, prev.start)):

@@ -52,7 +52,7 @@ CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "us dollars": "USD", "cents": "cents", "cent": "cents",
     "euros": "EUR", "euro": "EUR", "yen": "JPY", "won": "KRW", "yuan": "CNY",
     "renminbi": "CNY", "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB",
-    "rouble": "RUB", "ruble": "RUB", "peso": "MXN", "dinar": "DZD", "riyal": "SAR", "shekel": "ILS",
+    "rouble": "RUB", "ruble": "RUB", "reais": "BRL", "peso": "MXN", "dinar": "DZD", "riyal": "SAR", "shekel": "ILS",
     "rand": "ZAR", "pesos": "MXN", "naira": "NGN", "shillings": "KES",
     "cfa francs": "XAF", "cfa franc": "XAF", "swiss francs": "CHF", "francs": "CHF",
     "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
