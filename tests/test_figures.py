@@ -353,6 +353,9 @@ def test_a_proportion_is_one_figure(figs, sentence, text, value, head):
     ("Prices rose 3% in two years.", ["3%"]),
     ("They scored 20 points in 10 games.", ["20 points", "10"]),
     ("The 5,000 workers in 20 plants will vote.", ["5,000", "20"]),
+    # a record over occasions, not a share of them
+    ("He has scored four in eight games.", ["four", "eight"]),
+    ("They won three out of four matches this spring.", ["three", "four"]),
 ])
 def test_not_a_proportion(figs, sentence, texts):
     assert [f.text for f in figs(sentence)] == texts

@@ -276,12 +276,25 @@ def scan(text: str, doc=None, ctx: _Context | None = None) -> list[_Cand]:
     return cands
 
 
+# Occasions a record counts over: "four goals in eight games" is no share of games.
+OCCASION_NOUNS = {"game", "match", "start", "attempt", "appearance", "race", "innings", "outing", "tournament",
+                  "round", "fight", "event", "try", "shot", "set", "frame", "leg", "test", "meeting", "visit",
+                  "season", "fixture", "contest", "bout", "leg", "inning"}
+
+
 def _ratio_ok(c: _Cand, ctx: _Context | None) -> bool:
     """A proportion is less than one; the noun inside "one household in three" is a noun, and
     no noun follows it ("one goal in three games" is a count and a count)."""
     if c.value is None or c.value >= 1:
         return False
-    if ctx is None or c.rnoun is None:
+    if ctx is None:
+        return True
+    last = ctx.tok_at(c.core_end - 1)
+    if last is not None and last.i + 1 < len(ctx.doc):
+        counted = _noun_run(ctx.doc, last.i + 1, frozenset(), limit=3)
+        if counted is not None and counted.lemma_.lower() in OCCASION_NOUNS:
+            return False  # "scored four in eight games", "won three out of four matches": a record
+    if c.rnoun is None:
         return True
     noun = ctx.tok_at(c.rnoun)
     if noun is None or noun.idx != c.rnoun or noun.pos_ != "NOUN":
