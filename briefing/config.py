@@ -41,7 +41,7 @@ def load_config(path: Path | None = None) -> Config:
     path = path or config_path()
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no config file (or no config folder)
         return Config()
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         return Config(problems=(f"{path}: ignored ({exc})",))
