@@ -228,3 +228,11 @@ def test_a_lone_name_tagged_as_another_part_of_speech(analyse):
     text = ("Draw at the Riverside\n\nCharlton goalkeeper Dean Kiely made three saves.\n\n\"To take the lead "
             "and then to get penned back, it feels a little bit like a defeat,\" admitted Kiely.")
     assert only(analyse(text).quotes, "penned back").speaker == "Dean Kiely"
+
+
+def test_a_spokeswoman_parsed_inside_her_department_still_speaks_for_it(analyse):
+    text = ("Judges row\n\nThe lord chancellor wanted to establish the principle. A Department for "
+            "Constitutional Affairs spokeswoman said Lord Woolf and Lord Falconer agreed about what "
+            "happened in practice. \"Their disagreement is about a very narrow point of law,\" she said.")
+    q = only(analyse(text).quotes, "narrow point")
+    assert q.speaker == "Department for Constitutional Affairs"

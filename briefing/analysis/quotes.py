@@ -892,6 +892,14 @@ def _spokes_antecedent(ctx: Context, pronoun) -> tuple[bool, str | None]:
             continue
         phrase = subject_phrase(tok, ctx)
         head = _head_of(_main_part(phrase)) if phrase else None
+        if head is not None and cues.lemma(head) not in cues.SPOKESPEOPLE:
+            # "A Department for Constitutional Affairs spokeswoman said", parsed with
+            # "Department" as the subject and the spokeswoman inside it
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            spokes = [t for t in subj.subtree if t.i < tok.i and cues.lemma(t) in cues.SPOKESPEOPLE
+                      and not ctx.quoted[t.i]] if subj is not None else []
+            if spokes and spokes[-1].i == subj.right_edge.i:
+                head, phrase = spokes[-1], [t for t in subj.subtree if not ctx.quoted[t.i]]
         if head is None or head.tag_ in ("NNS", "NNPS") or cues.lemma(head) not in cues.SPOKESPEOPLE:
             continue
         return True, resolve_speaker(ctx, Cue(_cue_text(tok), tok, phrase, head, "sentence"))
