@@ -236,3 +236,19 @@ def test_a_spokeswoman_parsed_inside_her_department_still_speaks_for_it(analyse)
             "happened in practice. \"Their disagreement is about a very narrow point of law,\" she said.")
     q = only(analyse(text).quotes, "narrow point")
     assert q.speaker == "Department for Constitutional Affairs"
+
+
+def test_a_job_noun_inside_an_organisation_span_leaves_a_person(analyse):
+    text = ("Barca ready\n\nChelsea face Barcelona on Wednesday. Barcelona star Ronaldinho admitted: \"We "
+            "have seen Chelsea a few times on television.\" \"We are only thinking of winning the match,\" "
+            "Ronaldinho added.\n")
+    an = analyse(text)
+    assert {q.speaker for q in an.quotes} == {"Ronaldinho"}
+    assert next(a for a in an.actors if a.name == "Ronaldinho").type == "PERSON"
+
+
+def test_organisation_names_never_end_in_an_open_parenthesis():
+    from briefing.analysis.clusters import org_display
+
+    assert org_display("the Institute for Fiscal Studies (IFS") == "Institute for Fiscal Studies"
+    assert org_display("Bank (UK)") == "Bank (UK)"

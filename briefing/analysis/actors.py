@@ -322,6 +322,15 @@ def _build(index: ActorIndex, doc) -> None:
             if prev.is_lower and job and prev.lower_ in N.ROLE_NOUNS and (
                     len(ent) > 1 or N.norm_word(ent.text) not in N.PLACES | N.NOT_NAMES):
                 claim(person_mention(doc, ent.start, ent.end))
+    # "Barcelona star Ronaldinho" tagged as one organisation: the name after the job noun.
+    for ent in ents_of(doc):
+        if ent.label_ not in ("ORG", "GPE", "NORP", "FAC") or len(ent) < 3:
+            continue
+        k = next((t.i for t in ent[1:-1] if t.is_lower and t.is_alpha and t.pos_ == "NOUN"
+                  and is_person_noun(t.text)), None)
+        if k is not None and 1 <= ent.end - k - 1 <= 3 \
+                and all(t.text[:1].isupper() and t.is_alpha for t in doc[k + 1:ent.end]):
+            claim(person_mention(doc, k + 1, ent.end))
     # "Rio Ferdinand has said he is unsure ..." tagged as a place: an organisation or a place
     # never says "he" or "she" of itself.
     for ent in ents_of(doc):

@@ -212,6 +212,8 @@ def filter_people(index: ActorIndex, doc) -> None:
     non_person_words: dict[str, int] = {}
     for ent in ents_of(doc):
         if ent.label_ not in ("PERSON",) and len(ent) > 1:
+            if any(t.is_lower and t.pos_ == "NOUN" and is_person_noun(t.text) for t in ent[1:-1]):
+                continue  # "Barcelona star Ronaldinho": a job and a name, not one organisation
             for t in ent:
                 non_person_words[t.lower_] = non_person_words.get(t.lower_, 0) + 1
     labels: dict[str, dict[str, int]] = {}
@@ -418,6 +420,8 @@ def org_key(text: str) -> tuple[str, ...]:
 
 def org_display(text: str) -> str:
     t = re.sub(r"^(the|The)\s+", "", text.strip())
+    if t.count("(") > t.count(")"):
+        t = t[:t.rfind("(")].rstrip() or t  # "Institute for Fiscal Studies (IFS": the name without the cut-off acronym
     return re.sub(r"['\u2019]s?$", "", t).strip()
 
 
