@@ -68,6 +68,7 @@ class ReaderScreen(Reviewing, Screen):
         self.search_query = ""
         self.search_pane = "text"
         self.done = 0
+        self._status_width = -1
         self._colours: dict[tuple[int, bool], SpeakerColours] = {}
 
     # -- layout ----------------------------------------------------------------------------------
@@ -144,13 +145,17 @@ class ReaderScreen(Reviewing, Screen):
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=total, progress=done)
         bar.display = total > 1 and done < total
-        status = self.query_one("#status", Static)
         if done >= total:
-            status.update("")
+            line = Text("")
         elif total > 1:
-            status.update(Text(f" analysed {done} of {total} ", style="dim"))
+            line = Text(f" analysed {done} of {total} ", style="dim")
         else:
-            status.update(Text(" analysing\u2026 ", style="dim italic"))
+            line = Text(" analysing\u2026 ", style="dim italic")
+        # The title bar is laid out again only when the status changes width (9 -> 10, done):
+        # a layout of the whole screen for each batch of arrivals is what keys would wait on.
+        width = line.cell_len
+        self.query_one("#status", Static).update(line, layout=width != self._status_width)
+        self._status_width = width
 
     def set_failure(self, message: str) -> None:
         self.failure = message
