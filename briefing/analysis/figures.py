@@ -398,6 +398,9 @@ VERB_NOUNS = {"grow": "growth", "spend": "spending", "save": "saving", "earn": "
 # £35bn", "the plan will save £1bn".
 AGENT_VERBS = {"cut": "cut", "slash": "cut", "trim": "cut", "shave": "cut", "wipe": "cut", "save": "saving",
                "knock": "cut"}
+# "in the face of", "in the wake of": an "in" phrase that is no part of what an amount is.
+_IN_IDIOMS = {"face", "wake", "light", "event", "case", "midst", "absence", "run-up", "aftermath", "lead-up",
+              "teeth", "course", "process", "hope", "view", "spite", "line", "name", "way", "place"}
 # Verbs whose "in" phrase is where money goes, not what it is: "invest £5m in new pipes".
 INTO_VERBS = {"invest", "put", "pump", "inject", "plough", "sink", "spend", "pour"}
 UNIT_NOUNS = {"share", "year", "week", "month", "day", "head", "person", "barrel", "annum",
@@ -471,9 +474,14 @@ def _phrase(tok, skip: set[int], limit: int = 4) -> str:
             or doc[left].like_num
             or len(doc[left:tok.i + 1].text.split()) > limit
             or "\n" in doc[left:tok.i].text
+            or _SENT_END_RE.search(doc.text, doc[left].idx, tok.idx + 1)  # "extra £250m. Turnover"
             or (left > 0 and not doc[left - 1].whitespace_ and doc[left - 1].text not in _OPENERS
                 and doc[left - 1].i not in skip)):
         left += 1
+    if 0 < left < tok.i and doc[left].pos_ == "PROPN" and doc[left - 1].pos_ == "PROPN" \
+            and doc[left - 1].i not in skip:
+        while left < tok.i and (doc[left].pos_ == "PROPN" or doc[left].tag_ == "POS"):
+            left += 1  # not the tail of a name the limit cut: "Jones share index" -> "share index"
     right = tok.i + 1
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ == "per" and child.i == right:
@@ -514,7 +522,11 @@ def _object(verb):
 
 
 def _verb_phrase(verb, skip=frozenset()) -> str:
-    parts = [verb.text]
+    doc, end = verb.doc, verb.i
+    while end + 2 < len(doc) and doc[end + 1].text in ("-", "\u2011") and not doc[end].whitespace_ \
+            and not doc[end + 1].whitespace_ and doc[end + 2].text[:1].isalpha():
+        end += 2  # "pre-selected", not "pre"
+    parts = [doc[_hyphen_start(verb):end + 1].text]
     for child in verb.rights:
         if child.dep_ == "prt" and child.i not in skip:
             parts.append(child.text)
@@ -525,14 +537,14 @@ def _clause(noun, skip: set[int]) -> str:
     """A short phrase for a counted noun: "missiles launched", "cut jobs", "deaths of Israelis"."""
     np = _phrase(noun, skip)
     head = noun.head
-    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.lemma_ != "be" \
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.lemma_ not in ("be", "have") \
             and head.i not in skip:
         return f"{np} {_verb_phrase(head, skip)}"
     if noun.dep_ == "pobj" and head.pos_ == "ADP" and head.i in skip and head.head.pos_ == "VERB":
         noun_dep, head = "dobj", head.head  # "struck down over 1350 targets": "over" is the figure's
     else:
         noun_dep = noun.dep_
-    if noun_dep in ("dobj", "obj") and head.pos_ == "VERB":
+    if noun_dep in ("dobj", "obj") and head.pos_ == "VERB" and head.lemma_ != "have":  # not "nominations had"
         subj = _subject(head)
         subj = _phrase(subj, skip, limit=4) if _nounlike(subj, skip) else ""
         vp = _verb_phrase(head, skip)
@@ -675,7 +687,7 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
                             [t for t in obj.children if _nounlike(t, skip)]
                     obj = nouns[0] if nouns else obj
                 if prep.lower_ == "in" and (not c.measured or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "ORG")
-                                            or obj.lemma_.lower() in TIME_NOUNS):
+                                            or obj.lemma_.lower() in TIME_NOUNS | _IN_IDIOMS):
                     continue
                 if _nounlike(obj, skip) and (obj.lemma_.lower() not in GENERIC_NOUNS or obj.lower_ == "shares"):
                     what = _phrase(obj, skip)
@@ -710,6 +722,9 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
             and _lemma(gov) not in UNIT_NOUNS \
             and all(t.pos_ in ("PUNCT", "DET", "ADJ", "VERB") for t in doc[gov.i + 1:c.tok_first]):
         return _noun_head(gov, skip)
+    dash = _dash_noun(doc, c, skip)
+    if dash is not None:  # the same, however parsed: "fuel costs - a predicted extra £250m"
+        return _noun_head(dash, skip)
     if root.dep_ == "pobj" and (gov.pos_ == "ADP" or gov.dep_ in ("prep", "agent")):
         target = gov.head
         if gov.lower_ == "of" and target.lower_ in NON_HEADS and target.i not in skip:
@@ -747,7 +762,7 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
     if c.measured and after < len(doc) and doc[after].lower_ == "in" and root.dep_ in ("dobj", "nsubj", "nsubjpass") \
             and not (root.dep_ == "dobj" and gov.lemma_.lower() in INTO_VERBS):  # "invest £5m in new pipes"
         for obj in doc[after].children:
-            if obj.dep_ == "pobj" and _nounlike(obj, skip) and obj.lemma_.lower() not in TIME_NOUNS \
+            if obj.dep_ == "pobj" and _nounlike(obj, skip) and obj.lemma_.lower() not in TIME_NOUNS | _IN_IDIOMS \
                     and obj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "ORG"):
                 return _noun_head(obj, skip)
     if gov.lower_ in ("up", "down") and gov.i > 0 and _nounlike(doc[gov.i - 1], skip):
@@ -761,6 +776,21 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
             and gov.head.pos_ in ("VERB", "AUX"):  # ... and "demand was 14% above normal"
         return _from_verb(gov.head, None, c, skip, role="attr")  # "profit will be 10% lower", "close 12% down"
     return _Head()
+
+
+def _dash_noun(doc, c: _Cand, skip):
+    """The noun before a dash that opens an aside holding the figure: "costs - a predicted extra
+    £250m", "revenues - about £160m -"."""
+    i = c.tok_first - 1
+    while i >= 0 and i >= c.tok_first - 4 and doc[i].i not in skip and (
+            doc[i].pos_ in ("DET", "ADJ", "ADV") or doc[i].pos_ == "VERB" and doc[i].dep_ == "amod"):
+        i -= 1
+    if i < 1 or doc[i].text not in ("-", "\u2013", "\u2014") or not doc[i].whitespace_:
+        return None
+    noun = doc[i - 1]
+    if noun.pos_ == "NOUN" and _nounlike(noun, skip) and not (noun.dep_ == "pobj" and noun.head.lower_ == "by" or doc[i - 2].lower_ == "by") and _lemma(noun) not in UNIT_NOUNS | TIME_NOUNS | GENERIC_NOUNS:
+        return noun
+    return None
 
 
 def _noun_before(doc, i: int, skip):
@@ -797,6 +827,9 @@ def _positional_head(doc, c: _Cand, skip) -> _Head | None:
         return _noun_head(noun, skip, f"{_phrase(noun, skip)} {tok.text}") if noun is not None else None
     if tok.pos_ == "VERB" and tok.dep_ != "amod":
         h = _from_verb(tok, None, c, skip, role="dobj")
+        return h if h.lemma is not None else None
+    if tok.lemma_ == "be" and tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"):
+        h = _from_verb(tok, None, c, skip, role="attr")  # "the number of deaths ... was 777 - down"
         return h if h.lemma is not None else None
     if tok.pos_ == "ADP" and tok.dep_ in ("prep", "agent") and tok.head.pos_ in ("VERB", "AUX") and tok.head.i < tok.i:
         h = _from_verb(tok.head, tok, c, skip)
@@ -1152,6 +1185,7 @@ def _drop_currency_word(c: _Cand, text: str) -> None:
 
 # Where one phrase cannot reach across: a line break (a headline the parser ran into the first
 # paragraph) or a full stop before a capital (a sentence end the parser missed).
+_SENT_END_RE = re.compile(r"[a-z0-9%][.!?][\"'\u201d\u2019]?\s+[A-Z\"'\u201c\u2018]")
 _BARRIER_RE = re.compile(r"\n|[.!?][\"'\u201d\u2019]?\s+(?=[A-Z\"'\u201c\u2018])")
 
 
@@ -1194,6 +1228,92 @@ def _in_brackets(text: str, pos: int, since: int) -> bool:
     """An opening bracket between ``since`` and ``pos`` that is still open at ``pos``."""
     k = text.rfind("(", since, pos)
     return k >= 0 and ")" not in text[k:pos]
+
+
+# Words a `what` phrase must not end in: a copula or auxiliary says nothing of what is counted
+# ("shares were", "Two is it" -> "is").
+_AUX_WORDS = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "has", "have", "had",
+              "having", "do", "does", "did", "will", "would", "can", "could", "may", "might", "shall",
+              "should", "must", "'ll", "'d", "get", "gets", "got"}
+_FUNCTION_WORDS = _AUX_WORDS | {"it", "that", "this", "those", "these", "which", "who", "whom", "there", "what",
+                                "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "and", "or", "not",
+                                "he", "she", "they", "we", "i", "you", "them", "him", "her", "us", "its", "their"}
+# A bare verb that says what a figure is when nothing else does: "93% -> fell", "£5m -> paid";
+# not "break" (even), "made", "wipe".
+_SAYING_VERBS = CHANGE_VERBS | set(VERB_NOUNS) | set(AGENT_VERBS) | SHARE_VERBS | {
+    "offer", "bid", "pay", "spend", "raise", "receive", "win", "claim", "seek", "ask", "demand", "estimate",
+    "predict", "forecast", "expect", "die", "kill", "injure", "wound", "arrest", "vote", "attend", "sign",
+    "join", "leave", "lose", "score", "kick", "run", "land", "fire", "launch", "sell", "buy", "owe"}
+_MAX_WHAT_WORDS = 6
+_COMPARE_WORDS = {"as", "more", "less", "fewer"}
+
+
+def _multiplier(doc, c: _Cand) -> tuple[str, object] | None:
+    """'three times as contagious', 'five times more likely', 'four times the average': the
+    phrase from "times" on, and the counted noun if it names one ('three times as many people')."""
+    i = c.tok_last + 1
+    if i >= len(doc) or doc[i].lower_ != "times" or c.measured:
+        return None
+    words, noun = [doc[i].text], None
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ in _COMPARE_WORDS:
+        words.append(doc[j].text)
+        j += 1
+    if j < len(doc) and (doc[j].tag_ in ("JJ", "JJR", "RB", "RBR") or doc[j].lower_ in ("many", "much")):
+        words.append(doc[j].text)
+        if doc[j].lower_ in ("many", "much", "more") and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
+            noun = doc[j + 1]
+            words.append(noun.text)
+        return " ".join(words), noun
+    if len(words) == 1 and j < len(doc) and doc[j].pos_ == "DET":
+        k = j + 1  # "four times the national average"
+        while k < len(doc) and k <= j + 3 and doc[k].pos_ in ("ADJ", "NOUN", "PROPN") and not (
+                doc[k].pos_ == "NOUN" and k + 1 < len(doc) and doc[k + 1].pos_ != "NOUN"):
+            k += 1
+        if k < len(doc) and doc[k].pos_ == "NOUN":
+            return " ".join([doc[i].text] + [t.text for t in doc[j:k + 1]]), doc[k]
+    return None
+
+
+def _tidy_what(what: str | None, head: _Head, c: _Cand, doc) -> str | None:
+    """A `what` a reader can scan: no trailing auxiliary, never only function words, at most
+    six words, no bare verb that says nothing; else the head's own phrase, else nothing."""
+    words = (what or "").split()
+    while words and words[-1].lower() in _AUX_WORDS:
+        words.pop()  # "Barclays shares were" -> "Barclays shares"
+    if words and all(w.lower().strip("\"'\u201c\u201d") in _FUNCTION_WORDS for w in words):
+        words = []
+    if len(words) == 1 and head.lemma is None and head.subject is None:
+        # A lone verb: keep only one that says what the figure is ("fell", "paid").
+        toks = [t for t in doc[max(0, c.tok_first - 12):c.tok_last + 12] if t.text == words[0]]
+        if toks and toks[0].pos_ in ("VERB", "AUX") and toks[0].lemma_.lower() not in _SAYING_VERBS:
+            words = []
+    if len(words) > _MAX_WHAT_WORDS:
+        # Keep the end that holds the counted noun.
+        noun_at = next((k for k, w in enumerate(words) if head.noun is not None and w == head.noun.text), None)
+        if noun_at is not None and noun_at >= _MAX_WHAT_WORDS:
+            words = words[noun_at - _MAX_WHAT_WORDS + 1:noun_at + 1]
+        else:
+            words = words[:_MAX_WHAT_WORDS]
+        while words and words[-1].lower() in _FUNCTION_WORDS:
+            words.pop()
+    if not words and head.noun is not None:
+        words = _phrase(head.noun, set(range(c.tok_first, c.tok_last + 1))).split()
+    if not words and head.lemma is not None:
+        words = [head.lemma]
+    return " ".join(words) or None
+
+
+def _those_who(doc, c: _Cand) -> str | None:
+    """'33% of those hospitalised', 'half of those polled': the verb says who is counted."""
+    m = _THOSE_RE.match(doc.text, c.end)
+    if m is None:
+        return None
+    tok = next((t for t in doc[c.tok_last:c.tok_last + 6] if t.idx == m.start(1)), None)
+    return f"those {m.group(1)}" if tok is not None and tok.tag_ in ("VBN", "VBD") else None
+
+
+_THOSE_RE = re.compile(r"\s*of\s+those\s+([a-z]+)\b")
 
 
 def extract_figures(doc) -> list[Figure]:
@@ -1256,7 +1376,7 @@ def extract_figures(doc) -> list[Figure]:
                 if head.lemma is None and head.subject is None:
                     positional = _positional_head(doc, c, inside)
             if head.noun is not None and _BARRIER_RE.search(text, min(head.noun.idx, c.start),
-                                                             max(head.noun.idx, c.end)):
+                                                             max(head.noun.idx, c.end) + 1):
                 # A headline run into the first paragraph is not one phrase: look again with
                 # the words beyond the line break out of reach.
                 sent = sents[si]
@@ -1349,9 +1469,19 @@ def extract_figures(doc) -> list[Figure]:
             head = _money_noun_nearby(sents, si, c) or head
         si = bisect.bisect_right(sent_starts, c.start) - 1
         sent = sents[si] if si >= 0 else None
+        lemma, what = head.lemma, head.what
+        mult = _multiplier(doc, c)
+        if mult is not None:
+            # "three times as contagious as flu" compares; it counts nothing but what it names
+            what, noun = mult
+            lemma = _lemma(noun) if noun is not None else (lemma if head.noun is None or head.noun.i > c.tok_last
+                                                            else None)
+        elif lemma is None:
+            what = _those_who(doc, c) or what
+        what = _tidy_what(what, head, c, doc)
         out.append(Figure(
             start=c.start, end=c.end, text=text[c.start:c.end], value=c.value, unit=c.unit,
-            head=head.lemma, what=head.what,
+            head=lemma, what=what,
             # A sentence end the parser put inside the figure ("DQL\u00a415%") must not cut it.
             sentence=(sent.start_char, max(sent.end_char, c.end)) if sent is not None else None,
         ))
