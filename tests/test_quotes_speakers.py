@@ -252,3 +252,21 @@ def test_organisation_names_never_end_in_an_open_parenthesis():
 
     assert org_display("the Institute for Fiscal Studies (IFS") == "Institute for Fiscal Studies"
     assert org_display("Bank (UK)") == "Bank (UK)"
+
+
+def test_a_first_name_and_an_organisation_word_with_a_person_apposition(analyse):
+    text = ("Bank loses tapes\n\nThe tapes went missing in December. \"We have done a very robust "
+            "investigation of the matter,\" said Alexandra Tower, a spokeswoman for the bank.")
+    an = analyse(text)
+    q = only(an.quotes, "robust")
+    assert q.speaker == "Alexandra Tower"
+    assert next(a for a in an.actors if a.id == q.actor_id).type == "PERSON"
+
+
+def test_a_person_whose_role_starts_with_an_organisation_stays_a_person(analyse):
+    text = ("Japan output\n\nOutput rose in March. \"I see a low risk of the economy falling into "
+            "recession,\" said Bank of Japan chief Toshihiko Fukui on Monday.")
+    an = analyse(text)
+    q = only(an.quotes, "low risk")
+    assert q.speaker == "Toshihiko Fukui"
+    assert next(a for a in an.actors if a.id == q.actor_id).type == "PERSON"

@@ -161,7 +161,8 @@ def retype_people(index: ActorIndex, doc) -> None:
         if core and N.is_first_name(core[0]) and len(core) >= 2:
             continue
         org = False
-        if c.role:
+        last = N.norm_word(c.role.split()[-1]) if c.role and c.role.split() else ""
+        if c.role and not (last in N.ROLE_NOUNS and last not in ORG_ROLE_HEADS):  # not "Bank of Japan chief"
             head = re.split(r"\s+(?:of|for|at|in|based)\s+", c.role.lower())[0].split()
             words = c.role.lower().split()
             if head and head[-1] in ORG_ROLE_HEADS:

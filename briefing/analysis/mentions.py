@@ -265,8 +265,10 @@ def person_mention(doc, start: int, end: int, kind: str = "name", evidence: bool
     if len(words) == 1 and (low[0] in N.NATIONALITIES or low[0] in N.NOT_NAMES or low[0] in N.AFFILIATION_WORDS and not title):
         return None
     if len(words) > 1 and low[-1] in N.ORG_WORDS and (not N.is_first_name(words[-1]) or (
-            not title and not any(N.is_first_name(w) for w in words[:-1]))):  # "the Agriculture Bill"
-        return None
+            not title and not any(N.is_first_name(w) for w in words[:-1]))) \
+            and not (N.is_first_name(words[0]) and (evidence or _after_job(doc, span_start)
+                                                   or _person_apposition(doc, span_end))):
+        return None  # "the Agriculture Bill" (not "Alexandra Tower, a spokeswoman for ...")
     if all(w.isupper() and len(w) > 1 for w in words) and len(words) == 1:
         return None  # an acronym
     if _eponym(doc, span_start, span_end) or _product(doc, span_start, low):
@@ -274,6 +276,21 @@ def person_mention(doc, start: int, end: int, kind: str = "name", evidence: bool
     span_doc = doc[span_start:span_end]
     return Mention(span_doc.start_char, span_doc.end_char, span_start, span_end, words, title, kind,
                    territory=territory)
+
+
+def _person_apposition(doc, end: int) -> bool:
+    """", a spokeswoman for ...", ", the bank's chief economist": a person noun in apposition."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for k in range(end + 2, min(len(doc), end + 7)):
+        tok = doc[k]
+        if tok.is_punct or tok.lower_ in ("of", "for", "at", "who"):
+            return False
+        if tok.pos_ == "NOUN" and tok.is_lower and is_person_noun(tok.text):
+            nxt = doc[k + 1] if k + 1 < len(doc) else None
+            if nxt is None or not (nxt.pos_ == "NOUN" and nxt.is_lower):
+                return True
+    return False
 
 
 def _after_job(doc, start: int) -> bool:
