@@ -687,7 +687,8 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
                             [t for t in obj.children if _nounlike(t, skip)]
                     obj = nouns[0] if nouns else obj
                 if prep.lower_ == "in" and (not c.measured or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "ORG")
-                                            or obj.lemma_.lower() in TIME_NOUNS | _IN_IDIOMS):
+                                            or obj.lemma_.lower() in TIME_NOUNS | _IN_IDIOMS
+                                            or obj.pos_ == "PROPN"):  # "cleared 4.89 metres in Lievin"
                     continue
                 if _nounlike(obj, skip) and (obj.lemma_.lower() not in GENERIC_NOUNS or obj.lower_ == "shares"):
                     what = _phrase(obj, skip)
@@ -763,7 +764,7 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
             and not (root.dep_ == "dobj" and gov.lemma_.lower() in INTO_VERBS):  # "invest £5m in new pipes"
         for obj in doc[after].children:
             if obj.dep_ == "pobj" and _nounlike(obj, skip) and obj.lemma_.lower() not in TIME_NOUNS | _IN_IDIOMS \
-                    and obj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "ORG"):
+                    and obj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "ORG") and obj.pos_ != "PROPN":
                 return _noun_head(obj, skip)
     if gov.lower_ in ("up", "down") and gov.i > 0 and _nounlike(doc[gov.i - 1], skip):
         # "Fiat shares down 1.2%".
@@ -1245,6 +1246,7 @@ _SAYING_VERBS = CHANGE_VERBS | set(VERB_NOUNS) | set(AGENT_VERBS) | SHARE_VERBS 
     "predict", "forecast", "expect", "die", "kill", "injure", "wound", "arrest", "vote", "attend", "sign",
     "join", "leave", "lose", "score", "kick", "run", "land", "fire", "launch", "sell", "buy", "owe"}
 _MAX_WHAT_WORDS = 6
+_DANGLING = {"per", "with", "from", "into", "than", "as", "about"}
 _COMPARE_WORDS = {"as", "more", "less", "fewer"}
 
 
@@ -1259,7 +1261,8 @@ def _multiplier(doc, c: _Cand) -> tuple[str, object] | None:
     if j < len(doc) and doc[j].lower_ in _COMPARE_WORDS:
         words.append(doc[j].text)
         j += 1
-    if j < len(doc) and (doc[j].tag_ in ("JJ", "JJR", "RB", "RBR") or doc[j].lower_ in ("many", "much")):
+    if j < len(doc) and (doc[j].tag_ in ("JJR", "RBR") or len(words) > 1 and (
+            doc[j].tag_ in ("JJ", "RB") or doc[j].lower_ in ("many", "much"))):  # not "ran three times successfully"
         words.append(doc[j].text)
         if doc[j].lower_ in ("many", "much", "more") and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
             noun = doc[j + 1]
@@ -1288,6 +1291,8 @@ def _tidy_what(what: str | None, head: _Head, c: _Cand, doc) -> str | None:
         toks = [t for t in doc[max(0, c.tok_first - 12):c.tok_last + 12] if t.text == words[0]]
         if toks and toks[0].pos_ in ("VERB", "AUX") and toks[0].lemma_.lower() not in _SAYING_VERBS:
             words = []
+    if len(words) > _MAX_WHAT_WORDS and "by" in words[2:]:
+        words = words[:len(words) - 1 - words[::-1].index("by")]  # "planes ordered by Air Deccan"
     if len(words) > _MAX_WHAT_WORDS:
         # Keep the end that holds the counted noun.
         noun_at = next((k for k, w in enumerate(words) if head.noun is not None and w == head.noun.text), None)
@@ -1295,8 +1300,9 @@ def _tidy_what(what: str | None, head: _Head, c: _Cand, doc) -> str | None:
             words = words[noun_at - _MAX_WHAT_WORDS + 1:noun_at + 1]
         else:
             words = words[:_MAX_WHAT_WORDS]
-        while words and words[-1].lower() in _FUNCTION_WORDS:
-            words.pop()
+    while len(words) > 1 and (words[-1] in (_FUNCTION_WORDS - {"for"}) | _DANGLING  # "sold for" says price
+                              or words[-1].endswith(("'s", "\u2019s"))):
+        words.pop()  # "planes ordered by India's", "people per"
     if not words and head.noun is not None:
         words = _phrase(head.noun, set(range(c.tok_first, c.tok_last + 1))).split()
     if not words and head.lemma is not None:
@@ -1478,6 +1484,8 @@ def extract_figures(doc) -> list[Figure]:
                                                             else None)
         elif lemma is None:
             what = _those_who(doc, c) or what
+        if c.unit == "points" and (lemma is None or head.noun is not None and head.noun.pos_ == "PROPN"):
+            lemma = "point"  # "Arsenal slip 10 points behind": points count points, not the team
         what = _tidy_what(what, head, c, doc)
         out.append(Figure(
             start=c.start, end=c.end, text=text[c.start:c.end], value=c.value, unit=c.unit,
