@@ -351,7 +351,8 @@ def _num(v: float) -> float | int:
 
 # Nouns that say how big a figure is, not what it measures ("widened to a record $60bn"), or
 # are adverbs or comparisons ("sent $16bn home", "to the tune of £1m", "10 more"):
-NON_HEADS = {"record", "high", "low", "peak", "all-time", "best", "tune", "home", "thanks", "more", "less", "fewer"}
+NON_HEADS = {"record", "high", "low", "peak", "all-time", "best", "tune", "home", "thanks", "more", "less", "fewer",
+             "up", "down"}
 # "the number of Americans": the figure counts what these nouns are of.
 GENERIC_OF = {"number", "total", "amount", "level", "proportion", "majority", "minority", "percentage",
               "sum", "rest", "tally", "toll", "count"}
@@ -784,7 +785,7 @@ def _dash_noun(doc, c: _Cand, skip):
     £250m", "revenues - about £160m -"."""
     i = c.tok_first - 1
     while i >= 0 and i >= c.tok_first - 4 and doc[i].i not in skip and (
-            doc[i].pos_ in ("DET", "ADJ", "ADV") or doc[i].pos_ == "VERB" and doc[i].dep_ == "amod"):
+            doc[i].pos_ in ("DET", "ADJ", "ADV") or doc[i].pos_ in ("VERB", "NOUN") and doc[i].dep_ in ("amod", "nmod")):
         i -= 1
     if i < 1 or doc[i].text not in ("-", "\u2013", "\u2014") or not doc[i].whitespace_:
         return None
@@ -1085,6 +1086,11 @@ _WEAR = {"wear", "wears", "wore", "worn", "wearing"}
 _COUNT_FOLLOWERS = {"of", "who", "whom", "that", "were", "are", "have", "had", "say", "said", "and", "or", "to"}
 
 
+# What a model does in business news and a crowd does not: "sales of the 911 rose 12%".
+_MODEL_VERBS = {"rise", "fall", "climb", "jump", "slip", "drop", "sell", "soar", "slump", "plunge", "dip", "tumble",
+                "gain", "grow", "decline", "surge", "rally", "ease", "edge", "slide", "outsell", "cost", "debut"}
+
+
 def _designation(c: _Cand, ctx: _Context, prev: str, nxt: str, after) -> str | None:
     """Numbers that name something rather than count it: a shirt number ("the 9 shirt", "wore
     23"), a rank ("in the top 10"), a model or product ("the 787", "a 747", "the 911")."""
@@ -1103,7 +1109,8 @@ def _designation(c: _Cand, ctx: _Context, prev: str, nxt: str, after) -> str | N
         return "label"  # a rank: "finished in the top 10", "a top five place"
     if c.kind == "digits" and isinstance(v, int) and v >= 100 and "," not in core and prev in ("the", "a", "an") \
             and re.search(r"\b(?:the|an?)\s+$", text[max(0, c.start - 5):c.start], re.I) and no_noun \
-            and (after is None or after.lower_ not in _COUNT_FOLLOWERS and after.tag_ not in ("VBP", "VBD", "VBN")):
+            and (after is None or after.lower_ not in _COUNT_FOLLOWERS and (
+                after.tag_ not in ("VBP", "VBD", "VBN") or after.tag_ == "VBD" and after.lemma_.lower() in _MODEL_VERBS)):
         # Counts this size are written "the 300 who..." or carry their noun ("the 300 staff");
         # "the 787 will enter service", "Boeing will stop making the 717 next year" name a model.
         return "name"
