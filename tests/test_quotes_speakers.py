@@ -270,3 +270,23 @@ def test_a_person_whose_role_starts_with_an_organisation_stays_a_person(analyse)
     q = only(an.quotes, "low risk")
     assert q.speaker == "Toshihiko Fukui"
     assert next(a for a in an.actors if a.id == q.actor_id).type == "PERSON"
+
+
+def test_a_participle_cue_hanging_off_the_wrong_clause(analyse):
+    text = ("Winter break\n\nRoy Hodgson has backed a mid-season rest. Hodgson believes a winter break "
+            "carries many advantages, explaining: \"It is the perfect chance to recharge batteries for "
+            "everyone.\"")
+    assert only(analyse(text).quotes, "recharge").speaker == "Roy Hodgson"
+
+
+def test_a_name_the_tagger_called_a_pronoun(analyse):
+    text = ("Store cuts prices\n\nM&S is cutting prices. Stuart Rose, head of M&S, said last year its prices "
+            "were too high. \"We are bringing in ranges at new price points to compete,\" said M&S.\n\n"
+            "Next is a rival.\n")
+    assert only(analyse(text).quotes, "ranges").speaker == "M&S"
+
+
+def test_a_person_before_an_unpunctuated_job(analyse):
+    text = ("Oil find\n\nThe group said its view had proved correct. \"This area does need more drilling "
+            "but it looks very strong,\" Dr Mike Watts head of exploration said.\n")
+    assert only(analyse(text).quotes, "drilling").speaker == "Mike Watts"

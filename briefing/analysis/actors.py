@@ -173,8 +173,11 @@ class ActorIndex(Resolver):
                 and not any((t.tag_ == "NNS" and not t.ent_type_) or _ACRONYM_PLURAL.match(t.text) for t in toks):
             # a proper name nobody typed ("said Swiss Re", "4Cast"): an organisation
             # (not "MPs", "MEPs": plural people)
+            end = toks[-1].idx + len(toks[-1].text)
+            if text.endswith(".") and len(text) > 2 and (end >= len(self.text) or self.text[end].isspace()):
+                text, end = text[:-1], end - 1  # "said M&S.": the full stop ends the sentence
             org = self._org_cluster(text, "org")
-            m = Mention(toks[0].idx, toks[-1].idx + len(toks[-1].text), toks[0].i, toks[-1].i + 1, text.split(), None, "name")
+            m = Mention(toks[0].idx, end, toks[0].i, toks[-1].i + 1, text.split(), None, "name")
             self._attach(org, m)
             org.tokens.append(toks[-1].i)
             return org.id

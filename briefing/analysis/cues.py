@@ -117,7 +117,9 @@ def is_thought_verb(token) -> bool:
 
 
 def is_pronoun(token) -> bool:
-    return token.lower_ in ALL_PRONOUNS or token.pos_ == "PRON"
+    # (a name the tagger called a pronoun, "said M&S.", is not one)
+    return token.lower_ in ALL_PRONOUNS or (token.pos_ == "PRON" and token.text.isalpha()
+                                            and not any(ch.isupper() for ch in token.text[1:]))
 
 
 _PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ives", "eers", "ees", "men", "women",

@@ -540,8 +540,22 @@ def _subject_phrase(verb, ctx: Context, depth: int = 0) -> list:
                 for child in head.children:
                     if child.dep_ == "dobj" and not ctx.quoted[child.i]:
                         return base_phrase(child, ctx)
-            return subject_phrase(head, ctx, depth + 1)
+            phrase = subject_phrase(head, ctx, depth + 1)
+            if verb.tag_ == "VBG" and verb.dep_ == "advcl" and head.dep_ in ("ccomp", "conj") \
+                    and head.head is not head and _inanimate(phrase):
+                # "Hodgson believes a winter break helps, explaining: ...": the participle
+                # hangs off the wrong clause; its speaker is the believer, not the break
+                return subject_phrase(head.head, ctx, depth + 1) or phrase
+            return phrase
     return []
+
+
+def _inanimate(phrase: list) -> bool:
+    """A subject that cannot speak: a common noun that names no person or organisation."""
+    head = _head_of(phrase) if phrase else None
+    return head is not None and head.pos_ == "NOUN" and head.is_lower and not head.ent_type_ \
+        and not cues.is_person_noun(head) and not cues.is_people_noun(head) \
+        and cues.lemma(head) not in cues.ORG_NOUNS and cues.lemma(head) not in cues.SPOKES_NOUNS
 
 
 def _possessed_name(subject, ctx: Context) -> list:
@@ -658,6 +672,11 @@ def _head_of(tokens: list):
                 and tokens[k - 1].pos_ == "PROPN":
             tokens = tokens[:k]
             break
+    person = max((k for k, t in enumerate(tokens) if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"), default=None)
+    if person is not None and person + 1 < len(tokens) and tokens[person + 1].pos_ == "NOUN" \
+            and tokens[person + 1].is_lower and not any(t.pos_ == "PROPN" or t.tag_ == "POS" or t.text in ("'s", "\u2019s")
+                                                       for t in tokens[person + 1:]):
+        return tokens[person]  # "Dr Mike Watts head of exploration said": the person, not the job
     k = len(tokens)
     while k > 1 and tokens[k - 1].ent_type_ in ("DATE", "TIME"):
         k -= 1
@@ -956,8 +975,8 @@ def _name_like(tok) -> bool:
         return False  # "the Electoral Commission on Thursday"
     if tok.pos_ == "PROPN":
         return True
-    return (tok.pos_ in ("NOUN", "X") and not tok.is_sent_start and tok.lower_ not in cues.ORG_NOUNS
-            and any(ch.isupper() for ch in tok.text))
+    return (tok.pos_ in ("NOUN", "X", "PRON") and not tok.is_sent_start and tok.lower_ not in cues.ORG_NOUNS
+            and any(ch.isupper() for ch in tok.text) and not cues.is_pronoun(tok))
 
 
 # -- stage 6: inherit ------------------------------------------------------------------
