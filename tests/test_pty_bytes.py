@@ -223,3 +223,19 @@ def test_a_terminal_hang_up_ends_the_app_and_leaves_no_half_written_state(hostil
             conn.close()
     for entry in state[1].rglob("*.json"):
         json.loads(entry.read_text(encoding="utf-8"))  # every cache entry is whole JSON
+
+
+def test_a_hang_up_while_the_app_is_drawing_ends_it(hostile_article, tmp_path):
+    """The terminal goes away while the app has frames to write (a burst of pane switches):
+    the writes fail (EIO) and must not pile up until the app blocks on them. Hanging up
+    mid-draw is what made the reader hang now and then; here it is the common case."""
+    for _ in range(3):
+        term = Terminal([str(_briefing_exe()), str(hostile_article)], tmp_path)
+        try:
+            term.wait_for(b"PWNCLEAR")
+            os.write(term.fd, b"2143" * 25)  # a hundred keys, each a redraw
+            term.hang_up()
+            status = term.wait_exit(limit=60.0)
+            assert status is not None, "the app kept running after its terminal hung up"
+        finally:
+            term.close()
