@@ -181,3 +181,35 @@ def test_every_what_is_scannable(figs, words):
         _sane(f.what)
         if f.what is not None:
             assert not all(w.lower() in AUX | {"it", "the", "of", "those", "by", "as"} for w in f.what.split())
+
+
+# --- proper nouns and dates that are not what is counted ----------------------------------------
+
+def test_a_buyer_is_not_the_price(figs):
+    fs = figs("Volvo sold a minority stake to Dutch bank Rabobank for 640m euros ($830m).")
+    for t in ("640m euros", "$830m"):
+        f = _find(fs, t)
+        assert f.head != "Rabobank"
+        assert "Rabobank" not in (f.what or "")
+
+
+def test_a_month_is_not_what_a_loss_measures(figs):
+    f = _find(figs("The group made a trading loss for the six months to June of 2.4bn yen ($22m)."), "2.4bn yen")
+    assert f.head == "loss"
+
+
+def test_the_day_is_not_what_rose(figs):
+    fs = figs("The Hang Seng index ended the day up 1.4% at 14,250.30 points.")
+    assert _find(fs, "1.4%").head == "index"
+
+
+def test_a_scale_letter_is_not_a_noun(figs):
+    f = _find(figs("Roughly 2.2m of the region's 3.4m voters are over forty."), "3.4m")
+    assert f.head == "voter"
+    assert f.what is not None and not f.what.startswith("m ")
+
+
+def test_a_hyphenated_up_noun_is_a_head(figs):
+    f = _find(figs("The Welsh line-up shows seven changes from last week."), "seven")
+    assert f.head == "change"
+    assert "line-up" in f.what

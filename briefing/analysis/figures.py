@@ -416,6 +416,9 @@ LEMMA_FIXES = {"taxes": "tax", "taxis": "tax", "data": "data", "media": "media",
                "savings": "saving", "sales": "sales", "people": "people", "police": "police",
                "arms": "arms", "news": "news", "species": "species", "series": "series"}
 _NOUNISH = ("NOUN", "PROPN")
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+             "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _OPENERS = {'"', "'", "(", "[", "\u201c", "\u2018"}
 _PERSONAL = {"i", "he", "she", "we", "they", "you"}
 
@@ -434,8 +437,11 @@ def _nounlike(tok, skip) -> bool:
     if not (tok is not None and tok.i not in skip and not tok.like_num
             and (tok.pos_ in _NOUNISH or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"))
             and not tok.text[:1].isdigit() and tok.text != "%"  # "A300s" is a name
-            and tok.lower_ not in NON_HEADS):
+            and (tok.lower_ not in NON_HEADS or _hyphen_start(tok) < tok.i)  # but "line-up", "mark-up"
+            and not (tok.pos_ == "PROPN" and tok.lower_ in _CALENDAR)):  # "the three months to December"
         return False
+    if tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ and tok.doc[tok.i - 1].text[-1:].isdigit():
+        return False  # the "m" of "1.6m", the "m." of "£40m." is part of a number
     # "£10 one-way", "a two-year deal": a word hyphenated to a number is a modifier.
     start = _hyphen_start(tok)
     return start == tok.i or not (tok.doc[start].like_num or tok.doc[start].i in skip)
@@ -732,6 +738,16 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
         if gov.lower_ == "of" and target.lower_ in NON_HEADS and target.i not in skip:
             # "at an all-time low of 3.25%", "the record high of 799": the figure stands there.
             return _find_head(target, c, skip | {target.i, gov.i})
+        if gov.lower_ == "of" and (target.lower_ in _CALENDAR or _lemma(target) in TIME_NOUNS
+                                   or target.ent_type_ == "DATE"):
+            # "a loss for the three months to December of 7.5bn yen": what the period is of
+            t = target
+            for _ in range(5):
+                t = t.head
+                if t.i == t.head.i:
+                    break
+                if t.pos_ == "NOUN" and _nounlike(t, skip) and _lemma(t) not in TIME_NOUNS | UNIT_NOUNS:
+                    return _noun_head(t, skip)
         # "net income of $2.5bn", "a payout of $6.0", "growth than the 0.4%".
         if gov.lower_ in ("of", "than") and _nounlike(target, skip) and (
                 _lemma(target) not in UNIT_NOUNS or _lemma(target) == "share" and c.unit == "%"):  # "market share of 29%"
@@ -742,12 +758,23 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
             return _noun_head(target.head, skip)
         # "exports down 2.3% to $95.6bn".
         if target.lower_ in ("up", "down") and target.i > 0 and _nounlike(doc[target.i - 1], skip):
-            return _noun_head(doc[target.i - 1], skip)
+            return _up_down_head(doc[target.i - 1], skip)
         if target.pos_ in ("VERB", "AUX"):
             return _from_verb(target, gov, c, skip)
         if target.pos_ in ("ADJ", "ADV") and target.head.pos_ in ("VERB", "AUX"):
             return _from_verb(target.head, gov, c, skip)
-        if _nounlike(target, skip) and _lemma(target) not in UNIT_NOUNS:
+        if target.pos_ == "PROPN" and gov.lower_ == "for":
+            # "sold a stake to Italian bank Mediobanca for 775m euros": a price, not the buyer
+            verb = None
+            for t in reversed(doc[max(0, gov.i - 12):gov.i]):  # the parser may end a sentence at the name
+                if t.is_sent_start and t.text[:1].isupper() and t.i > 0 and doc[t.i - 1].text in ".!?":
+                    break
+                if t.pos_ == "VERB":
+                    verb = t
+                    break
+            if verb is not None:
+                return _from_verb(verb, gov, c, skip)
+        elif _nounlike(target, skip) and _lemma(target) not in UNIT_NOUNS:
             return _noun_head(target, skip)
     if gov.lower_ == "worth":
         # "the group, which is worth $17bn", "a deal worth $9.4bn".
@@ -769,7 +796,7 @@ def _find_head(root, c: _Cand, skip: set[int]) -> _Head:
                 return _noun_head(obj, skip)
     if gov.lower_ in ("up", "down") and gov.i > 0 and _nounlike(doc[gov.i - 1], skip):
         # "Fiat shares down 1.2%".
-        return _noun_head(doc[gov.i - 1], skip)
+        return _up_down_head(doc[gov.i - 1], skip)
     if root.dep_ in ("attr", "acomp", "dobj", "npadvmod", "advmod", "oprd", "nsubj", "nsubjpass", "obj",
                      "conj", "appos", "prep") and gov.pos_ in ("VERB", "AUX"):
         return _from_verb(gov, None, c, skip, role=root.dep_)
@@ -793,6 +820,15 @@ def _dash_noun(doc, c: _Cand, skip):
     if noun.pos_ == "NOUN" and _nounlike(noun, skip) and not (noun.dep_ == "pobj" and noun.head.lower_ == "by" or doc[i - 2].lower_ == "by") and _lemma(noun) not in UNIT_NOUNS | TIME_NOUNS | GENERIC_NOUNS:
         return noun
     return None
+
+
+def _up_down_head(before, skip) -> _Head:
+    """The noun before "up"/"down" ("Fiat shares down 1.2%"); after a time noun, the verb's
+    subject ("the index ended the day up 0.7%")."""
+    if _lemma(before) in TIME_NOUNS and before.head.pos_ == "VERB" and before.head.i < before.i:
+        subj = _subject(before.head)
+        return _noun_head(subj, skip) if _nounlike(subj, skip) else _Head()
+    return _noun_head(before, skip)
 
 
 def _noun_before(doc, i: int, skip):
