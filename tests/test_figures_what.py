@@ -213,3 +213,28 @@ def test_a_hyphenated_up_noun_is_a_head(figs):
     f = _find(figs("The Welsh line-up shows seven changes from last week."), "seven")
     assert f.head == "change"
     assert "line-up" in f.what
+
+
+# --- who reports a figure is not what it counts ---------------------------------------------------
+
+def test_a_speaker_is_not_what_is_counted(figs):
+    f = _find(figs("Tom Reid says 24 UK top 250 companies reported for the first time."), "24")
+    assert f.head == "company"
+    assert "says" not in f.what
+
+
+def test_a_reporting_verb_does_not_give_a_head(figs):
+    f = _find(figs("The agency said rents rose 9.2% over the year, but by only 1.3% in the last quarter."), "only 1.3%")
+    assert f.head != "agency"
+    assert "said" not in (f.what or "")
+
+
+def test_thanks_to_is_no_verb_link(figs):
+    f = _find(figs("The airline avoided collapse thanks to a $2.5bn bail-out last spring."), "$2.5bn")
+    assert f.what == "bail-out"
+
+
+def test_add_jobs_keeps_its_verb(figs):
+    f = _find(figs("The German economy added 212,000 jobs in March."), "212,000")
+    assert f.head == "job"
+    assert "added" in f.what

@@ -421,6 +421,10 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
              "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _OPENERS = {'"', "'", "(", "[", "\u201c", "\u2018"}
 _PERSONAL = {"i", "he", "she", "we", "they", "you"}
+# Verbs that report a figure rather than do something with it: "Knight says 24 companies ...",
+# "the lender said only 2.8%" - the speaker is not what is counted.
+REPORT_VERBS = {"say", "tell", "claim", "believe", "think", "suggest", "argue", "insist", "note", "warn",
+                "state", "explain", "admit", "reckon"}
 
 
 def _hyphen_start(tok) -> int:
@@ -551,7 +555,8 @@ def _clause(noun, skip: set[int]) -> str:
         noun_dep, head = "dobj", head.head  # "struck down over 1350 targets": "over" is the figure's
     else:
         noun_dep = noun.dep_
-    if noun_dep in ("dobj", "obj") and head.pos_ == "VERB" and head.lemma_ != "have":  # not "nominations had"
+    if noun_dep in ("dobj", "obj") and head.pos_ == "VERB" and head.lemma_ != "have" \
+            and head.lemma_.lower() not in REPORT_VERBS:  # not "nominations had", "Knight says companies"
         subj = _subject(head)
         subj = _phrase(subj, skip, limit=4) if _nounlike(subj, skip) else ""
         vp = _verb_phrase(head, skip)
@@ -566,6 +571,8 @@ def _clause(noun, skip: set[int]) -> str:
         # three parties"; "a customer with an 80% success rate" is about the rate alone.
         if _nounlike(gov, skip) and (head.lower_ == "of" or head.i in skip):
             return f"{_phrase(gov, skip, limit=2)}{prep} {np}"
+        if head.i > 0 and head.doc[head.i - 1].lower_ in ("thanks", "due", "owing", "according"):
+            return np  # "avoided bankruptcy thanks to a $4.5bn bail-out"
         if gov.pos_ in ("VERB", "AUX") and head.i > gov.i and (
                 head.lower_ in ("to", "from", "for", "among") and gov.lemma_.lower() not in CHANGE_VERBS
                 or gov.lemma_.lower() in ("be", "remain", "stay") and head.lower_ != "with" or head.i in skip):
@@ -888,6 +895,8 @@ def _from_verb(verb, prep, c: _Cand, skip, role=None) -> _Head:
     noun = VERB_NOUNS.get(lemma) or VERB_NOUNS.get(re.sub(r"d$", "", verb.lower_)) or \
         VERB_NOUNS.get(re.sub(r"ed$", "", verb.lower_))
     fallback = None
+    if lemma in REPORT_VERBS and role not in ("nsubj", "nsubjpass"):
+        return _Head()  # "the lender said only 2.8%": who said it is not what it measures
     if subj is not None and lemma in COUNT_CHANGE_VERBS and role not in ("nsubj", "nsubjpass"):
         fallback = _noun_head(subj, skip, f"{lead}{vp}")  # "unemployment rose 7,000"
     if role in ("nsubj", "nsubjpass"):
