@@ -290,3 +290,27 @@ def test_a_person_before_an_unpunctuated_job(analyse):
     text = ("Oil find\n\nThe group said its view had proved correct. \"This area does need more drilling "
             "but it looks very strong,\" Dr Mike Watts head of exploration said.\n")
     assert only(analyse(text).quotes, "drilling").speaker == "Mike Watts"
+
+
+def test_a_pronoun_cue_after_the_same_pronoun_cue_keeps_the_speaker(analyse):
+    text = ("PM questions\n\nTony Blair was asked about the rift at length. The Tory leader Michael Howard "
+            "countered that such deals had been struck twice at dinners with the chancellor. He declared: "
+            "\"He is the deals on meals prime minister. No wonder the chancellor is not a happy eater.\" He "
+            "continued: \"How can there be discipline in schools when there is none in Downing Street?\" "
+            "Mr Blair said he would not reveal private talks.")
+    qs = analyse(text).quotes
+    assert only(qs, "deals on meals").speaker == "Michael Howard"
+    assert only(qs, "discipline").speaker == "Michael Howard"
+
+
+def test_an_office_is_not_simply_the_last_person_named(analyse):
+    text = ("Quit claim\n\nTony Blair has dismissed reports he told Gordon Brown he would quit.\n\n\"You "
+            "don't do deals over jobs like this,\" the prime minister told the BBC.")
+    assert only(analyse(text).quotes, "deals over jobs").speaker != "Gordon Brown"
+
+
+def test_an_office_is_the_last_person_named_as_a_subject(analyse):
+    text = ("Reform call\n\nSally Rowe said the change was long overdue. The reform group's general "
+            "secretary told the radio there were some very dated features in the system.\n\n\"We hope "
+            "they are warm towards it and do not say this is the wrong time,\" the general secretary said.")
+    assert only(analyse(text).quotes, "warm towards").speaker == "Sally Rowe"

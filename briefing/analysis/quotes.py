@@ -101,7 +101,33 @@ def extract_quotes(doc, actors: ActorIndex) -> list[Quote]:
             cue_texts[k] = how if speakers[k] else None
         if not cand.headline and (not cand.embedded or speakers[k]):
             last = speakers[k]
+    _pronoun_chains(ctx, cands, speakers)
     return [_quote(ctx, c, a, t) for c, a, t in zip(cands, speakers, cue_texts)]
+
+
+def _pronoun_chains(ctx: Context, cands: list[Candidate], speakers: list) -> None:
+    """``He declared: "..." He continued: "..."``: a he/she cue right after a quote whose own
+    cue was the same pronoun, with no person named outside quotes in between, is the same
+    speaker (whatever the salience of people named inside the quotes says)."""
+    for k in range(1, len(cands)):
+        cue, prev = cands[k].cue, cands[k - 1].cue
+        if cue is None or prev is None or cue.head is None or prev.head is None or speakers[k - 1] is None:
+            continue
+        if cue.head.lower_ not in ("he", "she") or prev.head.lower_ != cue.head.lower_ or len(cue.phrase) != 1:
+            continue
+        if cue.head.i <= prev.head.i:
+            continue
+        if any(not ctx.quoted[i] and (_person_at(ctx, i) or ctx.doc[i].ent_type_ == "PERSON"
+                                      or (ctx.doc[i].pos_ in ("PROPN", "NOUN") and ctx.doc[i].dep_ == "nsubj")
+                                      or ctx.doc[i].lower_ in ("he", "she", "him", "her"))
+               for i in range(prev.head.i + 1, cue.head.i)):
+            continue  # someone else named (or another pronoun) in between
+        speakers[k] = speakers[k - 1]
+
+
+def _person_at(ctx: Context, i: int) -> bool:
+    cluster = ctx.actors.cluster(ctx.actors.at_token(i))
+    return cluster is not None and cluster.type == "PERSON"
 
 
 # -- token look-ups --------------------------------------------------------------------
@@ -300,6 +326,9 @@ def find_cue(ctx: Context, cand: Candidate) -> Cue | None:
         tail = _cue_tail(ctx, cand)
         if tail is not None or inside is not None:
             return tail or inside
+    if before is not None and before.where == "before" and _left_text(ctx, cand.span).endswith(":") \
+            and cand.text.rstrip()[-1:] in (".", "?", "!"):
+        return before  # 'He continued: "...?" Mr Blair said ...': the next sentence has its own cue
     after = _cue_after(ctx, cand)
     if after is not None:
         return after
@@ -803,8 +832,29 @@ def _role_holder(ctx: Context, cue: Cue, head) -> str | None:
         return match
     definite = any(t.lower_ == "the" or t.tag_ in ("POS", "PRP$") for t in cue.phrase)
     if definite and not head.text[:1].isupper() and cues.is_person_noun(head):
-        return _actor_near(ctx, head.i, "PERSON")
+        nearest = _actor_near(ctx, head.i, "PERSON")
+        if word in _OFFICES and nearest and not _named_as_subject(ctx, head.i, nearest):
+            return None  # "... told Gordon Brown he would quit. "...," the prime minister said"
+        return nearest
     return None
+
+
+def _named_as_subject(ctx: Context, before: int, actor_id: str) -> bool:
+    """Was the actor's last mention before token ``before`` the subject of its clause?"""
+    for i in range(before - 1, -1, -1):
+        if ctx.quoted[i] or ctx.actors.at_token(i) != actor_id:
+            continue
+        tok = ctx.doc[i]
+        while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+            tok = tok.head
+        return tok.dep_ in ("nsubj", "nsubjpass")
+    return False
+
+
+# Offices whose unnamed holder is not simply the person mentioned last ("... told Gordon
+# Brown he would quit. "...," the prime minister said": not Brown).
+_OFFICES = {"minister", "president", "chancellor", "secretary", "premier", "governor", "mayor",
+            "ambassador", "senator", "commissioner", "chairman", "chairwoman", "king", "queen"}
 
 
 def _actor_near(ctx: Context, before: int, want: str, prefer: str | None = None,
