@@ -238,3 +238,14 @@ def test_add_jobs_keeps_its_verb(figs):
     f = _find(figs("The German economy added 212,000 jobs in March."), "212,000")
     assert f.head == "job"
     assert "added" in f.what
+
+
+def test_an_abbreviation_is_no_sentence_end(figs):
+    f = _find(figs("The Acme Corp. factory made 900 engines."), "900")
+    assert f.what == "engines made by Acme Corp. factory"
+
+
+def test_points_alone_still_read_points(figs):
+    f = _find(figs("They are in 15th place, just two points above the relegation zone."), "just two points")
+    assert f.head == "point"
+    assert f.what == "points"

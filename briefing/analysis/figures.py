@@ -423,7 +423,7 @@ _OPENERS = {'"', "'", "(", "[", "\u201c", "\u2018"}
 _PERSONAL = {"i", "he", "she", "we", "they", "you"}
 # Verbs that report a figure rather than do something with it: "Knight says 24 companies ...",
 # "the lender said only 2.8%" - the speaker is not what is counted.
-REPORT_VERBS = {"say", "tell", "claim", "believe", "think", "suggest", "argue", "insist", "note", "warn",
+REPORT_VERBS = {"say", "tell", "believe", "think", "suggest", "argue", "insist", "note", "warn",
                 "state", "explain", "admit", "reckon"}
 
 
@@ -485,7 +485,7 @@ def _phrase(tok, skip: set[int], limit: int = 4) -> str:
             or doc[left].like_num
             or len(doc[left:tok.i + 1].text.split()) > limit
             or "\n" in doc[left:tok.i].text
-            or _SENT_END_RE.search(doc.text, doc[left].idx, tok.idx + 1)  # "extra £250m. Turnover"
+            or _sentence_end_between(doc.text, doc[left].idx, tok.idx + 1)  # "extra £250m. Turnover"
             or (left > 0 and not doc[left - 1].whitespace_ and doc[left - 1].text not in _OPENERS
                 and doc[left - 1].i not in skip)):
         left += 1
@@ -1239,6 +1239,20 @@ def _drop_currency_word(c: _Cand, text: str) -> None:
 # Where one phrase cannot reach across: a line break (a headline the parser ran into the first
 # paragraph) or a full stop before a capital (a sentence end the parser missed).
 _SENT_END_RE = re.compile(r"[a-z0-9%][.!?][\"'\u201d\u2019]?\s+[A-Z\"'\u201c\u2018]")
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "co", "corp", "inc", "ltd", "no", "gov", "sen", "rep", "jr", "sr",
+                  "prof", "gen", "col", "capt", "lt", "vs", "etc", "bros"}
+
+
+def _sentence_end_between(text: str, start: int, end: int) -> bool:
+    """A sentence end inside text[start:end] the parser missed ("a predicted extra £250m. Turnover");
+    not an abbreviation ("Mr. Marcus")."""
+    for m in _SENT_END_RE.finditer(text, start, end):
+        word = re.search(r"(\w+)$", text[max(0, m.start() - 12):m.start() + 1])
+        if word is None or word.group(1).lower() not in _ABBREVIATIONS:
+            return True
+    return False
+
+
 _BARRIER_RE = re.compile(r"\n|[.!?][\"'\u201d\u2019]?\s+(?=[A-Z\"'\u201c\u2018])")
 
 
@@ -1539,6 +1553,8 @@ def extract_figures(doc) -> list[Figure]:
         if c.unit == "points" and (lemma is None or head.noun is not None and head.noun.pos_ == "PROPN"):
             lemma = "point"  # "Arsenal slip 10 points behind": points count points, not the team
         what = _tidy_what(what, head, c, doc)
+        if what is None and lemma == "point":
+            what = "points"
         out.append(Figure(
             start=c.start, end=c.end, text=text[c.start:c.end], value=c.value, unit=c.unit,
             head=lemma, what=what,
