@@ -43,6 +43,11 @@ async def shoot(briefing, name: str, size, keys, title: str, out: Path) -> None:
     from briefing.storage.review import ReviewStore
     from briefing.tui.app import BriefingApp
 
+    import textual.constants
+
+    # The SVGs are in full colour whatever $TERM says (TERM=xterm would mean 16 colours,
+    # where the reader swaps an RGB theme for an ANSI one).
+    textual.constants.COLOR_SYSTEM = "truecolor"
     # A fresh in-memory review store per shot: the user's own marks never show, nor change.
     app = BriefingApp(briefing, analyse=analyse_no_cache, config=Config(theme="textual-dark"),
                       remember_theme=False, review=ReviewStore.memory())

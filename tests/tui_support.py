@@ -146,16 +146,27 @@ def three_articles() -> Briefing:
     ))
 
 
-def make_app(briefing: Briefing | None = None, analyse=fake_analyse, config: Config | None = None, **kw):
+def make_app(briefing: Briefing | None = None, analyse=fake_analyse, config: Config | None = None,
+             color_system: str = "truecolor", **kw):
+    """The reader on a fake analysis. ``color_system``: what the terminal is taken to show
+    (Rich would guess from $TERM, and TERM=xterm means 16 colours, where the reader swaps an
+    RGB theme for an ANSI one); the tests choose, so they do not depend on the shell's $TERM."""
+    import textual.constants
+
     from briefing.tui.app import BriefingApp
 
-    return BriefingApp(
-        briefing or one_article(),
-        analyse=analyse,
-        config=config or Config(theme="textual-dark"),
-        remember_theme=kw.pop("remember_theme", False),
-        **kw,
-    )
+    saved = textual.constants.COLOR_SYSTEM
+    textual.constants.COLOR_SYSTEM = color_system  # read once, when the app makes its console
+    try:
+        return BriefingApp(
+            briefing or one_article(),
+            analyse=analyse,
+            config=config if config is not None else Config(theme="textual-dark"),
+            remember_theme=kw.pop("remember_theme", False),
+            **kw,
+        )
+    finally:
+        textual.constants.COLOR_SYSTEM = saved
 
 
 def static_text(widget, width: int = 120) -> str:

@@ -33,6 +33,7 @@ SHOW_EVERY = 0.1
 
 DEFAULT_THEME = "textual-dark"
 FEW_COLOURS_THEME = "ansi-dark"
+FEW_COLOURS_LIGHT_THEME = "ansi-light"
 
 
 def default_analyse(
@@ -185,30 +186,45 @@ class BriefingApp(App[int]):
         self.run_analysis()
 
     def _initial_theme(self) -> str:
+        """The remembered theme, unless the terminal cannot show it.
+
+        Under NO_COLOR, or on a 16-colour console (TERM=linux), a theme of RGB colours is
+        not readable: NO_COLOR turned its colours into greys of nearly one shade (quote text
+        grey 237 on 236), and 16 colours collapse its backgrounds into one (the list
+        highlight vanished). There the ANSI theme of the same darkness is used for the
+        session; the remembered choice is kept for other terminals.
+        """
         wanted = self.config.theme
-        if wanted and wanted in self.available_themes:
-            return wanted
-        if wanted:
+        if wanted and wanted not in self.available_themes:
             self.notify(f"theme '{wanted}' is unknown; using the default", title="Config", severity="warning",
                         markup=False)
-        if self.no_color or self.console.color_system in ("standard", "windows"):
-            return FEW_COLOURS_THEME
-        return DEFAULT_THEME
+            wanted = ""
+        few_colours = self.console.color_system in ("standard", "windows")
+        if not (self.no_color or few_colours):
+            return wanted or DEFAULT_THEME
+        theme = self.get_theme(wanted) if wanted else None
+        if theme is not None and theme.ansi:
+            return wanted
+        fallback = FEW_COLOURS_THEME if theme is None or theme.dark else FEW_COLOURS_LIGHT_THEME
+        if theme is not None and few_colours and not self.no_color:
+            self.notify(f"theme '{wanted}' needs more than 16 colours; using {fallback} here (ctrl+p changes it)",
+                        title="Config", timeout=5, markup=False)
+        return fallback
 
     def _fit_no_color_filter(self) -> None:
-        """Under NO_COLOR, match Textual's colour filter to the theme now in force.
+        """Under NO_COLOR, drop every colour whatever the theme.
 
-        Textual picks the filter when the app is created, from the default theme; after
-        switching to an ANSI theme the grey-scale filter would paint black on black on a
-        16-colour console, so swap in the one that keeps the terminal's own colours.
+        Textual picks a grey-scale filter for RGB themes, which turns a theme's colours into
+        greys of nearly one shade (unreadable); the filter that drops colours altogether
+        leaves the terminal's own foreground and background, and the reader marks its
+        highlights with bold, italic, underline and reverse.
         """
         if not self.no_color:
             return
         from textual.filter import Monochrome, NoColor
 
-        wanted = NoColor if self.native_ansi_color else Monochrome
         filters = [f for f in self._filters if not isinstance(f, (Monochrome, NoColor))]
-        self._filters = [*filters, wanted()]
+        self._filters = [*filters, NoColor()]
         self.refresh(repaint=True)
 
     def _theme_changed(self, theme) -> None:

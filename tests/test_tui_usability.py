@@ -1,0 +1,134 @@
+"""Pilot tests for what a new user's trial of the reader ran into (fake analysis, no spaCy):
+readable text under NO_COLOR and on 16-colour consoles whatever theme is remembered, every key
+the help lists working there, keymap clashes, the core's actor order, pane sizes, toasts and
+the export path."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.color import Color, ColorSystem
+from rich.console import Console
+
+from briefing.config import Config, load_config
+from briefing.tui.screens.help import HelpScreen
+from tui_support import make_app, one_article
+
+SIZE = (80, 24)
+
+
+async def settle(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+# -- colours ----------------------------------------------------------------------------------------
+
+
+def screen_segments(app):
+    """The segments of the whole screen as the terminal would get them (line filters applied)."""
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    console = Console(width=app.size.width, height=app.size.height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", legacy_windows=False)
+    return [s for s in console.render(update) if s.text.strip() and s.style is not None and not s.control]
+
+
+def luminance(color: Color) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = color.get_truecolor()
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(fg: Color, bg: Color) -> float:
+    a, b = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def faint_text(app, minimum: float = 3.0) -> list[str]:
+    """Text drawn in a colour too close to its own background (both set by the app)."""
+    faint = []
+    for seg in screen_segments(app):
+        fg, bg = seg.style.color, seg.style.bgcolor
+        if fg is None or bg is None or fg.is_default or bg.is_default:
+            continue
+        if seg.style.reverse:
+            fg, bg = bg, fg
+        if contrast(fg, bg) < minimum:
+            faint.append(seg.text.strip())
+    return faint
+
+
+@pytest.mark.parametrize("theme", ["nord", "textual-light", "gruvbox", ""])
+async def test_no_color_text_is_readable_whatever_theme_is_remembered(monkeypatch, theme):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(config=Config(theme=theme))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.no_color
+        for keys in ((), ("l",), ("2",), ("3",), ("4",)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert faint_text(app) == [], (keys, app.theme)
+        # highlights are still told apart without colour
+        app.reader.action_show_pane("text")
+        await pilot.pause()
+        styles = {(s.style.bold, s.style.italic, s.style.underline) for s in screen_segments(app)
+                  if s.text.strip() in ("Maria Okafor", "42 million pounds")}
+        assert (True, None, None) in styles or any(b for b, _i, _u in styles)
+
+
+async def test_no_color_keeps_the_remembered_theme_in_the_config(monkeypatch):
+    from briefing.config import save_setting
+
+    save_setting("theme", "nord")
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(config=load_config(), remember_theme=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "ansi-dark"
+    assert load_config().theme == "nord"
+
+
+async def test_no_color_theme_changed_in_the_session_stays_readable(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(config=Config(theme=""))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.theme = "nord"
+        await pilot.pause()
+        await pilot.pause()
+        assert faint_text(app) == []
+
+
+def row_looks(app, words: str) -> set[tuple]:
+    """How the segments holding ``words`` look on a 16-colour console: (bg, reverse, bold, underline)."""
+    looks = set()
+    for seg in screen_segments(app):
+        if words in seg.text:
+            bg = seg.style.bgcolor
+            bg = bg.downgrade(ColorSystem.STANDARD).number if bg is not None and not bg.is_default else None
+            looks.add((bg, bool(seg.style.reverse), bool(seg.style.bold), bool(seg.style.underline)))
+    return looks
+
+
+@pytest.mark.parametrize(("theme", "expected"), [("nord", "ansi-dark"), ("textual-light", "ansi-light"),
+                                                 ("ansi-light", "ansi-light")])
+async def test_sixteen_colours_use_the_ansi_theme_of_the_remembered_darkness(theme, expected):
+    """TERM=linux: an RGB theme's backgrounds all fall on one of 16 colours, so the list
+    highlight vanished; the ANSI theme of the same darkness keeps it."""
+    app = make_app(config=Config(theme=theme), color_system="standard")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.console.color_system == "standard"
+        assert app.theme == expected
+        await pilot.press("3")
+        await pilot.pause()
+        # the highlighted actor's row (first) looks different from the next one
+        highlighted, other = row_looks(app, "3 mentions \u00b7 2 quotes"), row_looks(app, "3 mentions \u00b7 1 quote")
+        assert highlighted and other
+        assert highlighted != other
