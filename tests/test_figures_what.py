@@ -249,3 +249,9 @@ def test_points_alone_still_read_points(figs):
     f = _find(figs("They are in 15th place, just two points above the relegation zone."), "just two points")
     assert f.head == "point"
     assert f.what == "points"
+
+
+def test_a_quantifier_is_no_counted_noun(figs):
+    f = _find(figs("The storm hit several of the 12 islands in the chain."), "12")
+    assert f.head == "island"
+    assert f.what == "islands"

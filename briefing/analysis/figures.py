@@ -421,6 +421,9 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
              "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _OPENERS = {'"', "'", "(", "[", "\u201c", "\u2018"}
 _PERSONAL = {"i", "he", "she", "we", "they", "you"}
+# "several of the 10 countries" counts countries; the quantifier says nothing of them.
+_QUANTIFIERS = {"several", "many", "some", "all", "most", "each", "both", "none", "few", "any", "one", "either",
+                "neither", "half", "much", "lots", "plenty", "dozens", "hundreds", "thousands", "millions"}
 # Verbs that report a figure rather than do something with it: "Knight says 24 companies ...",
 # "the lender said only 2.8%" - the speaker is not what is counted.
 REPORT_VERBS = {"say", "tell", "believe", "think", "suggest", "argue", "insist", "note", "warn",
@@ -569,7 +572,7 @@ def _clause(noun, skip: set[int]) -> str:
         prep = "" if head.i in skip else f" {head.text}"
         # Only a few prepositions say what a count is of: "deaths of Israelis", "wrote to all
         # three parties"; "a customer with an 80% success rate" is about the rate alone.
-        if _nounlike(gov, skip) and (head.lower_ == "of" or head.i in skip):
+        if _nounlike(gov, skip) and (head.lower_ == "of" or head.i in skip) and gov.lower_ not in _QUANTIFIERS:
             return f"{_phrase(gov, skip, limit=2)}{prep} {np}"
         if head.i > 0 and head.doc[head.i - 1].lower_ in ("thanks", "due", "owing", "according"):
             return np  # "avoided bankruptcy thanks to a $4.5bn bail-out"
@@ -1373,7 +1376,9 @@ def _tidy_what(what: str | None, head: _Head, c: _Cand, doc) -> str | None:
         words = _phrase(head.noun, set(range(c.tok_first, c.tok_last + 1))).split()
     if not words and head.lemma is not None:
         words = [head.lemma]
-    return " ".join(words) or None
+    if all(w.lower().strip("\"'\u201c\u201d") in _FUNCTION_WORDS for w in words):
+        return None  # nor when the parse made a function word the noun ("the is were £5m")
+    return " ".join(words)
 
 
 def _those_who(doc, c: _Cand) -> str | None:
