@@ -132,3 +132,48 @@ async def test_sixteen_colours_use_the_ansi_theme_of_the_remembered_darkness(the
         highlighted, other = row_looks(app, "3 mentions \u00b7 2 quotes"), row_looks(app, "3 mentions \u00b7 1 quote")
         assert highlighted and other
         assert highlighted != other
+
+
+# -- the help screen ------------------------------------------------------------------------------
+
+
+async def test_every_moving_key_the_help_lists_scrolls_the_help():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one("#help-body")
+        await pilot.pause()
+        assert body.max_scroll_y > body.size.height, "the help is longer than two screens at 80x24"
+        steps = [("G", body.max_scroll_y), ("g", 0), ("j", 1), ("j", 2), ("k", 1), ("end", body.max_scroll_y),
+                 ("home", 0)]
+        for key, where in steps:
+            await pilot.press(key)
+            await pilot.pause()
+            assert body.scroll_y == where, key
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y >= body.size.height - 1
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        assert isinstance(app.screen, HelpScreen), "no key closed it"
+        await pilot.press("q")
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.is_running
+
+
+async def test_the_help_follows_the_keymap():
+    config = Config(theme="textual-dark", keymap={"cursor.bottom": "b", "help": "f1"})
+    app = make_app(config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one("#help-body")
+        await pilot.press("b")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y > 0
+        await pilot.press("f1")
+        assert not isinstance(app.screen, HelpScreen)

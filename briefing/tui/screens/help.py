@@ -70,10 +70,13 @@ def loading_report(briefing) -> Text | None:
 class HelpScreen(ModalScreen[None]):
     """Every key, grouped by where it works. Rebind keys in the config's [keymap] table."""
 
+    # The "Moving" keys the help lists scroll it (under their ids, so a rebinding in the
+    # keymap applies here too); ? and q close it, as rebound.
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss_help", "Close help"),
-        Binding("j,down", "scroll('down')", "Down", show=False),
-        Binding("k,up", "scroll('up')", "Up", show=False),
+        Binding("escape", "dismiss_help", "Close help"),
+        Binding("question_mark", "dismiss_help", "Close help", id="help", show=False),
+        Binding("q", "dismiss_help", "Close help", id="quit", show=False),
+        *keys.MOVE,
     ]
 
     DEFAULT_CSS = """
@@ -104,9 +107,24 @@ class HelpScreen(ModalScreen[None]):
     def action_dismiss_help(self) -> None:
         self.dismiss(None)
 
-    def action_scroll(self, direction: str) -> None:
-        body = self.query_one("#help-body", VerticalScroll)
-        if direction == "down":
-            body.scroll_down(animate=False)
-        else:
-            body.scroll_up(animate=False)
+    @property
+    def body(self) -> VerticalScroll:
+        return self.query_one("#help-body", VerticalScroll)
+
+    def action_cursor_down(self) -> None:
+        self.body.scroll_down(animate=False)
+
+    def action_cursor_up(self) -> None:
+        self.body.scroll_up(animate=False)
+
+    def action_first(self) -> None:
+        self.body.scroll_home(animate=False)
+
+    def action_last(self) -> None:
+        self.body.scroll_end(animate=False)
+
+    def action_page_down(self) -> None:
+        self.body.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.body.scroll_page_up(animate=False)
