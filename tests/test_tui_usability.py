@@ -177,3 +177,88 @@ async def test_the_help_follows_the_keymap():
         assert body.scroll_y == body.max_scroll_y > 0
         await pilot.press("f1")
         assert not isinstance(app.screen, HelpScreen)
+
+
+# -- keymap clashes ---------------------------------------------------------------------------------
+
+
+def footer_keys(app) -> list[tuple[str, str]]:
+    from textual.widgets._footer import FooterKey
+
+    footer = app.reader.query_one("ReaderFooter")
+    return [(k.key_display, k.description) for k in footer.children
+            if isinstance(k, FooterKey) and k.display and not k.has_class("-command-palette")]
+
+
+async def test_a_keymap_clash_is_refused_with_a_warning_and_the_default_kept():
+    config = Config(theme="textual-dark", keymap={"quit": "j"})
+    app = make_app(config=config)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        warnings = [str(n.message) for n in app._notifications if n.severity == "warning"]
+        assert any("'j'" in w and "quit" in w and "cursor.down" in w for w in warnings), warnings
+        assert ("q", "Quit") in footer_keys(app)
+        text = app.reader.text_pane
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.is_running
+        assert text.scroll_y == 1
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_a_clashing_key_is_dropped_and_the_others_kept():
+    config = Config(theme="textual-dark", keymap={"quit": "j,ctrl+q"})
+    app = make_app(config=config)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        assert any("'j'" in str(n.message) for n in app._notifications)
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("q")  # rebound away from q on purpose
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+def test_keymap_check_allows_swaps_and_keys_used_in_other_panes():
+    from briefing.tui.keys import check_keymap
+
+    good, problems = check_keymap({"search.next": "j", "cursor.down": "n"})
+    assert problems == [] and good == {"search.next": "j", "cursor.down": "n"}
+    # s picks a speaker in the quotes list; the text pane's cursor may use it
+    good, problems = check_keymap({"text.next_item": "s"})
+    assert problems == [] and good == {"text.next_item": "s"}
+    # "?" and "question_mark" are one key
+    good, problems = check_keymap({"search": "?"})
+    assert good["search"] == "slash" and len(problems) == 1 and "'?'" in problems[0]
+    # two rebindings asking for one key: the first gets it
+    good, problems = check_keymap({"export": "x", "review.flag": "x"})
+    assert good["export"] == "x" and good["review.flag"] == "f" and len(problems) == 1
+
+
+def test_the_key_contexts_match_the_widgets_bindings():
+    """Every widget's bindings, with the screen's, fall in one of ``keys.CONTEXTS``: the clash
+    check knows which bindings are live together."""
+    from briefing.tui import keys
+    from briefing.tui.screens.reader import ReaderScreen
+    from briefing.tui.widgets.actor_list import ActorDetail, ActorList
+    from briefing.tui.widgets.article_list import ArticleList
+    from briefing.tui.widgets.figure_list import FigureList
+    from briefing.tui.widgets.quote_list import QuoteList
+    from briefing.tui.widgets.text_pane import TextPane
+
+    group_of = {b.id: title for title, group in keys.GROUPS for b in group if b.id}
+
+    def groups(cls) -> set[str]:
+        return {group_of[b.id] for _key, b in cls._merge_bindings() if b.id}
+
+    screen = groups(ReaderScreen)
+    assert screen == {"Anywhere", "Review"}
+    for widget in (TextPane, ArticleList, QuoteList, ActorList, ActorDetail, FigureList):
+        live = screen | groups(widget)
+        assert any(live <= set(context) for context in keys.CONTEXTS), widget.__name__

@@ -89,20 +89,98 @@ GROUPS: list[tuple[str, list[Binding]]] = [
     ("Actor detail", ACTOR_DETAIL),
 ]
 
+# Groups whose bindings are live at the same time (the screen's, then the focused widget's):
+# a key may mean one thing in each of these. "enter" opens in the text pane and in the lists,
+# never both at once.
+CONTEXTS: list[tuple[str, ...]] = [
+    ("Anywhere", "Review", "Moving", "Text pane"),
+    ("Anywhere", "Review", "Moving", "Lists", "Quotes"),
+    ("Anywhere", "Review", "Moving", "Lists", "Actor detail"),
+    ("Anywhere", "Review", "Moving", "Lists", "Article list"),
+]
+
+
 def known_ids() -> set[str]:
     return {b.id for _, group in GROUPS for b in group if b.id}
 
 
+def normal_key(key: str) -> str:
+    """A key as Textual names it ("?" -> "question_mark"), so "?" and "question_mark" are one."""
+    from textual.keys import _character_to_key
+
+    key = key.strip()
+    return _character_to_key(key) if len(key) == 1 else key
+
+
+def shown_key(key: str) -> str:
+    from textual.keys import key_to_character
+
+    return key_to_character(key) or key
+
+
+def _shown(keys: list[str]) -> str:
+    return ", ".join(f"'{shown_key(k)}'" for k in keys)
+
+
 def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
-    """Split a config keymap into what can be applied and one line per problem."""
-    known = known_ids()
-    good: dict[str, str] = {}
+    """Split a config keymap into what can be applied and one line per problem.
+
+    A key the keymap gives to one binding while another binding live at the same time still
+    holds it (``quit = "j"``: j moves down) is refused; the other keys of that rebinding are
+    kept, and with none left the binding keeps its default keys. Two bindings may swap keys;
+    of two rebindings asking for one key, the first in the config gets it.
+    """
+    by_id: dict[str, tuple[Binding, str]] = {}
+    for title, group in GROUPS:
+        for binding in group:
+            if binding.id:
+                by_id.setdefault(binding.id, (binding, title))
+
+    def together(a: str, b: str) -> bool:
+        ga, gb = by_id[a][1], by_id[b][1]
+        return any(ga in context and gb in context for context in CONTEXTS)
+
+    def defaults(binding_id: str) -> list[str]:
+        return [normal_key(k) for k in by_id[binding_id][0].key.split(",")]
+
     problems: list[str] = []
+    wanted: dict[str, list[str]] = {}
     for binding_id, keys in keymap.items():
-        if binding_id not in known:
+        if binding_id not in by_id:
             problems.append(f"keymap: unknown binding id '{binding_id}'")
-        elif not keys.strip():
+            continue
+        asked = list(dict.fromkeys(normal_key(k) for k in keys.split(",") if k.strip()))
+        if not asked:
             problems.append(f"keymap: no key given for '{binding_id}'")
-        else:
-            good[binding_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())
+            continue
+        wanted[binding_id] = asked
+
+    # Who holds which key: defaults for the bindings left alone; a rebound binding holds only
+    # what it is given, so two bindings can swap keys.
+    held: dict[str, list[str]] = {b: ([] if b in wanted else defaults(b)) for b in by_id}
+
+    def holder(binding_id: str, key: str) -> str | None:
+        action = by_id[binding_id][0].action
+        for other, keys in held.items():
+            if other != binding_id and key in keys and by_id[other][0].action != action and together(binding_id, other):
+                return other
+        return None
+
+    good: dict[str, str] = {}
+    for binding_id, asked in wanted.items():
+        taken = {key: holder(binding_id, key) for key in asked}
+        given = [key for key in asked if taken[key] is None]
+        refused = [key for key in asked if taken[key] is not None]
+        if not given:  # back to the default keys still free
+            given = [key for key in defaults(binding_id) if holder(binding_id, key) is None]
+        held[binding_id] = given
+        if given:
+            good[binding_id] = ",".join(given)
+        if refused:
+            clashes = ", ".join(
+                f"'{shown_key(key)}' already means {taken[key]} ({by_id[taken[key]][0].description})"
+                for key in refused
+            )
+            keeps = f"{binding_id} keeps {_shown(given)}" if given else f"{binding_id} has no key left"
+            problems.append(f"keymap: {clashes}, so {keeps}")
     return good, problems
