@@ -15,7 +15,7 @@ FLOORS = {
     "speaker_accuracy": 0.97,
     "figure_f1": 0.99,
     "figure_value_accuracy": 0.99,
-    "figure_head_accuracy": 0.93,
+    "figure_head_accuracy": 0.96,
     "actor_recall": 0.99,
     "actor_precision": 0.99,
     "actor_role_accuracy": 0.95,
