@@ -43,4 +43,18 @@ def test_seed_ships_with_the_project():
     from conftest import SEED
 
     (art,) = load_briefing([str(SEED)]).articles
-    assert art.title.startswith("Baku-APA. UN Secretary-General")
+    assert art.title.startswith("UN Secretary-General Ban Ki-Moon")  # no "Baku-APA." dateline
+
+
+def test_a_dateline_is_not_the_title():
+    assert make_title("Portree-WNS. The harbour wall gave way overnight after a week of storms, "
+                      "the council said.").startswith("The harbour wall gave way")
+    assert make_title("OSLO (Wire) - Ferry crews voted on Friday to end a strike over pay "
+                      "and rotas.").startswith("Ferry crews voted")
+    # Not datelines: a title abbreviation, a name in dashes, an initialism.
+    assert make_title("Mr. Lund went to the harbour on Monday to meet the ferry crews and "
+                      "owners.").startswith("Mr. Lund went")
+    assert make_title("FERRYCO - the operator - said on Monday it would add two sailings "
+                      "a day.").startswith("FERRYCO - the operator")
+    assert make_title("U.S. ferry fares rose on Monday as fuel costs climbed for a third "
+                      "week.").startswith("U.S. ferry fares")

@@ -97,11 +97,20 @@ def _looks_like_headline(line: str) -> bool:
     return len(line.split()) <= 20
 
 
+# A dateline before the lead: "Baku-APA. UN chief ...", "LONDON (Reuters) - Shares ...".
+_DATELINE = re.compile(r"^(?:(?:[A-Z][\w'-]*\s+){0,2}(?:[A-Z][\w']*-[A-Z]{2,}|[A-Z]{3,})\.\s+(?=[A-Z\"\u201c])"
+                       r"|[A-Z][A-Z .,'()/-]{1,40}(?:\([^()]{1,30}\))?\s+[-\u2013\u2014]{1,2}\s+(?=[A-Z\"\u201c]))")
+
+
 def _lead(text: str) -> str:
     words: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+    text = text.strip()
+    rest = _DATELINE.sub("", text, count=1)
+    if len(rest.split()) >= 6:
+        text = rest
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
         words.extend(sentence.split())
-        if len(words) >= 6:  # a dateline ("Baku-APA.") is not a lead on its own
+        if len(words) >= 6:  # a short opening ("Baku-APA.") is not a lead on its own
             break
     lead = " ".join(words[:_LEAD_WORDS])
     return lead + ("…" if len(words) > _LEAD_WORDS else "")
