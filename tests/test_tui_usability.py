@@ -262,3 +262,40 @@ def test_the_key_contexts_match_the_widgets_bindings():
     for widget in (TextPane, ArticleList, QuoteList, ActorList, ActorDetail, FigureList):
         live = screen | groups(widget)
         assert any(live <= set(context) for context in keys.CONTEXTS), widget.__name__
+
+
+# -- the core's actor order ------------------------------------------------------------------------
+
+
+def reordered(analysis, order):
+    """The same analysis with its actors in another order (as the core might give them)."""
+    from dataclasses import replace
+
+    by_name = {a.name: a for a in analysis.actors}
+    return replace(analysis, actors=tuple(by_name[name] for name in order))
+
+
+async def test_actors_and_speakers_keep_the_cores_order():
+    """The reader shows actors in the order the analysis gives them (the core's salience,
+    which `briefing analyze` prints), never re-sorted by a rule of its own."""
+    from tui_support import fake_analysis
+
+    order = ["Harbour Council", "Daniel Reyes", "Island Residents' Association", "Maria Okafor"]
+
+    def analyse(articles, model_name):
+        for i, art in enumerate(articles):
+            yield i, reordered(fake_analysis(art), order)
+
+    app = make_app(analyse=analyse)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("3")
+        actors = app.reader.actor_pane.actor_list
+        assert [a.name for a in actors.items] == order
+        assert actors.current.name == order[0]
+        await pilot.press("2")
+        quotes = app.reader.quote_pane.quote_list
+        names = {a.id: a.name for a in actors.items}
+        assert [names[i] for i in quotes.speakers] == ["Daniel Reyes", "Island Residents' Association", "Maria Okafor"]
+        await pilot.press("s")
+        assert names[quotes.speaker] == "Daniel Reyes"

@@ -3,8 +3,8 @@
 Colours are the terminal's own ANSI hues, so they survive 16-colour terminals and follow an
 ANSI theme. A name prefers a slot chosen by a stable hash of the name (so a person usually
 keeps their colour from article to article); when two actors of one article want the same
-slot, the more salient one keeps it and the other takes the next free one. Actors beyond the
-palette get no colour (they are still bold).
+slot, the more salient one (earlier in the core's order) keeps it and the other takes the
+next free one. Actors beyond the palette get no colour (they are still bold).
 """
 
 from __future__ import annotations
@@ -13,19 +13,10 @@ import zlib
 
 from rich.style import Style
 
-from briefing.model import Actor, ArticleAnalysis
+from briefing.model import ArticleAnalysis
 
 # Hues that read on both dark and light backgrounds; bright variants on dark themes.
 HUES = ("cyan", "magenta", "green", "yellow", "blue", "red")
-
-
-def salience(actor: Actor) -> tuple[int, int, str]:
-    """Sort key, most salient first: quotes weigh more than mentions."""
-    return (-(actor.quote_count * 3 + len(actor.mentions)), -actor.quote_count, actor.name.casefold())
-
-
-def by_salience(actors) -> list[Actor]:
-    return sorted(actors, key=salience)
 
 
 def _preferred_slot(name: str) -> int:
@@ -36,7 +27,7 @@ def assign_slots(analysis: ArticleAnalysis) -> dict[str, int]:
     """actor id -> palette slot, for as many actors as the palette allows."""
     slots: dict[str, int] = {}
     taken: set[int] = set()
-    for actor in by_salience(analysis.actors):
+    for actor in analysis.actors:  # the core's salience order, most salient first
         if len(taken) == len(HUES):
             break
         slot = _preferred_slot(actor.name)

@@ -1,4 +1,4 @@
-"""The actors pane: who appears, most salient first; below, the selected actor's quotes and mentions."""
+"""The actors pane: who appears, most salient first (the core's order); below, the selected actor's quotes and mentions."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static
 from briefing.model import Actor, ArticleAnalysis, Quote
 from briefing.tui import keys
 from briefing.storage.review import ItemRef
-from briefing.tui.colours import SpeakerColours, by_salience
+from briefing.tui.colours import SpeakerColours
 from briefing.tui.messages import Target
 from briefing.tui.widgets.item_list import ItemList
 from briefing.tui.widgets.quote_list import quoted
@@ -59,7 +59,7 @@ class ActorList(ItemList[Actor]):
         keep = self.item_id(self.current) if same and self.current is not None else None
         self.analysis = analysis
         self.colours = colours
-        self.set_items(by_salience(analysis.actors), keep)
+        self.set_items(analysis.actors, keep)  # in the core's salience order, as `briefing analyze`
 
     def item_id(self, item: Actor) -> str:
         return self.item_id_for(item.id)

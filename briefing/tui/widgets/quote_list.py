@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from briefing.model import ArticleAnalysis, Quote
 from briefing.tui import keys
-from briefing.tui.colours import SpeakerColours, by_salience
+from briefing.tui.colours import SpeakerColours
 from briefing.tui.messages import Target
 from briefing.tui.widgets.item_list import ItemList
 
@@ -75,7 +75,7 @@ class QuoteList(ItemList[Quote]):
         if self.analysis is None:
             return []
         quoted_ids = {q.actor_id for q in self.analysis.quotes if q.actor_id}
-        return [a.id for a in by_salience(self.analysis.actors) if a.id in quoted_ids]
+        return [a.id for a in self.analysis.actors if a.id in quoted_ids]  # the core's order
 
     def set_speaker(self, actor_id: str | None) -> None:
         self.speaker = actor_id
