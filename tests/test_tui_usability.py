@@ -299,3 +299,45 @@ async def test_actors_and_speakers_keep_the_cores_order():
         assert [names[i] for i in quotes.speakers] == ["Daniel Reyes", "Island Residents' Association", "Maria Okafor"]
         await pilot.press("s")
         assert names[quotes.speaker] == "Daniel Reyes"
+
+
+# -- pane sizes --------------------------------------------------------------------------------------
+
+
+async def test_the_actor_list_has_most_of_the_height_until_the_detail_is_entered():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        pane = app.reader.actor_pane
+        actors, detail = pane.actor_list, pane.detail
+        assert actors.size.height >= 2 * detail.size.height, (actors.size, detail.size)
+        assert actors.size.height // 2 >= 6, "six or more two-line actor rows at 80x24"
+        assert detail.size.height >= 3, "the detail still shows a few lines"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert detail.has_focus
+        assert detail.size.height > actors.size.height
+        await pilot.press("escape")
+        await pilot.pause()
+        assert actors.has_focus
+        assert actors.size.height >= 2 * detail.size.height
+
+
+async def test_the_article_list_grows_with_a_wide_terminal():
+    from tui_support import three_articles
+
+    widths = {}
+    for columns in (120, 160, 220):
+        app = make_app(three_articles())
+        async with app.run_test(size=(columns, 40)) as pilot:
+            await settle(app, pilot)
+            articles = app.reader.article_list
+            assert articles.display
+            widths[columns] = articles.outer_size.width
+            text = app.reader.text_pane
+            assert text.size.width >= 40, "the text keeps a readable width"
+    assert widths[120] >= 32
+    assert widths[160] >= 44 > widths[120]
+    assert widths[220] > widths[160]

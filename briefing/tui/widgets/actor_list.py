@@ -159,12 +159,15 @@ class ActorDetail(ItemList[Appearance]):
 
 
 class ActorPane(Vertical):
-    """Actor list above, the highlighted actor's quotes and mentions below."""
+    """Actor list above, the highlighted actor's quotes and mentions below (larger when focused)."""
 
+    # The list has most of the height; the detail is a few lines under it while you browse,
+    # and takes two thirds once you go into it (enter) to read the quotes and mentions.
     DEFAULT_CSS = """
     ActorPane > .pane-header { height: 1; padding: 0 1; }
-    ActorPane > ActorList { height: 2fr; }
-    ActorPane > ActorDetail { height: 3fr; }
+    ActorPane > ActorList { height: 1fr; }
+    ActorPane > ActorDetail { height: 30%; min-height: 3; max-height: 12; }
+    ActorPane > ActorDetail:focus { height: 2fr; max-height: 100%; }
     """
 
     def compose(self) -> ComposeResult:
