@@ -341,3 +341,37 @@ async def test_the_article_list_grows_with_a_wide_terminal():
     assert widths[120] >= 32
     assert widths[160] >= 44 > widths[120]
     assert widths[220] > widths[160]
+
+
+# -- notifications ------------------------------------------------------------------------------------
+
+
+def on_screen(app) -> str:
+    """Every character on the terminal, as drawn (the screens under a modal one included)."""
+    return "".join(seg.text for seg in screen_segments(app))
+
+
+async def test_notifications_do_not_cover_the_help():
+    from briefing.model import Briefing, LoadError
+
+    briefing = one_article()
+    briefing = Briefing(briefing.articles, errors=(LoadError("bad.pdf", "bad.pdf: not a text file"),))
+    config = Config(theme="textual-dark", keymap={"nonsense.id": "x"})
+    app = make_app(briefing, config=config)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        assert "nonsense.id" in on_screen(app), "the start-up warnings show on the reader"
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        drawn = on_screen(app)
+        assert "Keys" in drawn and "nonsense.id" not in drawn and "lists them again" not in drawn
+        app.notify("while the help is open", markup=False)
+        await pilot.pause()
+        await pilot.pause()
+        assert "while the help is open" not in on_screen(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert "nonsense.id" in on_screen(app), "still there (until they time out) once the help closes"

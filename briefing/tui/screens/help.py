@@ -104,6 +104,14 @@ class HelpScreen(ModalScreen[None]):
             note.append(': [keymap] "binding id" = "key"', style="dim")
             yield Static(note, id="help-note")
 
+    def on_mount(self) -> None:
+        """No notifications over the keys: without a toast rack the help shows none, and they
+        come back on the reader (until they time out); the start-up ones are listed here."""
+        from textual.widgets._toast import ToastRack
+
+        for rack in self.query_children(ToastRack):
+            rack.remove()
+
     def action_dismiss_help(self) -> None:
         self.dismiss(None)
 
