@@ -173,12 +173,42 @@ def retype_people(index: ActorIndex, doc) -> None:
         if not org:
             for s, e in c.mentions:
                 after = text[e:e + 8]
-                if re.match(r"['’]?s?,? (which|whose shares)\b", after):
+                if re.match(r"['’]?s?,? (which|whose shares)\b", after) or _BUSINESS_OWNED.match(text, e):
                     org = True
                     break
+        if not org:
+            org = _employer_of_person(index, doc, c)
         if org:
             c.type, c.kind = "ORG", "org"
             c.name = " ".join(c.words)
+
+
+# "Bertelsmann's purchase of a stake", "Acme's shares": what a company has, not a person
+_BUSINESS_OWNED = re.compile(
+    r"['’]s? (?:shares|share price|stake|purchase|takeover|acquisition|profits?|pre-tax|revenues?|turnover|"
+    r"subsidiar(?:y|ies)|shareholders|stock|board|chief executive|chairman|headquarters|earnings|"
+    r"annual results|stores|factories|plants|brands|operations)\b")
+
+
+def _employer_of_person(index: ActorIndex, doc, c: Cluster) -> bool:
+    """A name without a first name that only stands after another person's name and "of", "at"
+    or "from" ("analyst Mike Powell of Dresdner Kleinwort Wasserstein") is where that person works."""
+    if not c.mentions:
+        return False
+    for s, e in c.mentions:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            return False
+        k = span.start - 1
+        while k >= 0 and doc[k].text[:1].isupper() and doc[k].is_alpha and k not in index._by_token:
+            k -= 1  # "of Dresdner Kleinwort ...": the model may start the name late
+        if k < 1 or doc[k].lower_ not in ("of", "at", "from") or doc[k - 1].ent_type_ != "PERSON":
+            return False
+        owner = index._by_token.get(doc[k - 1].i)
+        other = index._by_id.get(owner) if owner else None
+        if other is None or other is c or other.type != "PERSON":
+            return False
+    return True
 
 
 def _nationality_from(role: str, c: Cluster) -> None:

@@ -82,7 +82,7 @@ def cluster_people(index: ActorIndex, mentions: list[Mention]) -> None:
         index._attach(best, m)
         best.tokens.append(m.tok_end - 1)
     for m in short:
-        target = pick_cluster(m, people)
+        target = pick_cluster(m, people, index)
         if target is None:
             target = index._new("PERSON", " ".join(m.words))
             target.words = list(m.words)
@@ -93,7 +93,11 @@ def cluster_people(index: ActorIndex, mentions: list[Mention]) -> None:
         target.tokens.append(m.tok_end - 1)
 
 
-def pick_cluster(m: Mention, people: list[Cluster]) -> Cluster | None:
+def pick_cluster(m: Mention, people: list[Cluster], index: ActorIndex | None = None) -> Cluster | None:
+    """The cluster a short mention names. When several people fit equally ("Meadows" with Mark,
+    Debbie and Scott Meadows in the story), the gender of a courtesy title or of the pronoun
+    that refers back to the mention decides, then salience: the one named most often so far
+    (a relative introduced once is rarely the bare surname), the nearer one on a tie."""
     scored = [(name_fit(m.words, c.words), c) for c in people]
     scored = [(s, c) for s, c in scored if s > 0]
     if not scored:
@@ -101,6 +105,8 @@ def pick_cluster(m: Mention, people: list[Cluster]) -> Cluster | None:
     top = max(s for s, _ in scored)
     cands = [c for s, c in scored if s == top]
     gender = N.HONORIFICS.get(m.title) if m.title else None
+    if gender is None and len(cands) > 1 and index is not None:
+        gender = _pronoun_gender_after(index, m)
     if gender and len(cands) > 1:
         agree = [c for c in cands if _cluster_gender_hint(c) in (gender, None)]
         cands = agree or cands
@@ -113,8 +119,44 @@ def pick_cluster(m: Mention, people: list[Cluster]) -> Cluster | None:
 
     before = [c for c in cands if last_before(c) >= 0]
     if before:
-        return max(before, key=last_before)
+        def salience(c):
+            return (sum(1 for s, _ in c.mentions if s < m.start), last_before(c))
+        if index is not None and m.tok_start < len(index._sent_of):
+            nearest = max(before, key=last_before)
+            here = index._sent_of[m.tok_start]
+            near = index.doc.char_span(last_before(nearest), last_before(nearest) + 1, alignment_mode="expand")
+            if near is not None and near.start < len(index._sent_of) and index._sent_of[near.start] == here:
+                return nearest  # named in the same sentence: "Ralf Schumacher ... said Schumacher"
+        return max(before, key=salience)
     return min(cands, key=lambda c: min(s for s, _ in c.mentions) if c.mentions else 10**9)
+
+
+_HE = {"he", "him", "his", "himself"}
+_SHE = {"she", "her", "hers", "herself"}
+
+
+def _pronoun_gender_after(index: ActorIndex, m: Mention) -> str | None:
+    """The gender of the first he/she after a subject mention in its sentence, when no other
+    person is named in between ("Meadows said he never planned ...")."""
+    doc = index.doc
+    if m.tok_end >= len(doc) or m.tok_start >= len(index._sent_of):
+        return None
+    head = head_of(doc, m.tok_start, m.tok_end)
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    sent = index._sent_of[m.tok_start]
+    for i in range(m.tok_end, min(len(doc), m.tok_end + 40)):
+        if index._sent_of[i] != sent:
+            return None
+        t = doc[i]
+        if t.ent_type_ == "PERSON" or i in index._by_token:
+            return None
+        low = t.lower_
+        if low in _HE:
+            return "m"
+        if low in _SHE:
+            return "f"
+    return None
 
 
 def _cluster_gender_hint(c: Cluster) -> str | None:
@@ -199,7 +241,7 @@ def rescan(index: ActorIndex, doc, taken: set[int]) -> None:
                         continue
             start_tok = span.start - 1 if title else span.start
             ms = Mention(doc[start_tok].idx, span.end_char, start_tok, span.end, form.split(), title, "rescan")
-            target = pick_cluster(ms, cands) if len(cands) > 1 else cands[0]
+            target = pick_cluster(ms, cands, index) if len(cands) > 1 else cands[0]
             if target is None:
                 continue
             index._attach(target, ms)
@@ -225,6 +267,12 @@ def filter_people(index: ActorIndex, doc) -> None:
         if c.type != "PERSON":
             continue
         forms = [text[s:e] for s, e in c.mentions]
+        if forms and all(_in_title_quote(index, s, e) for s, e in c.mentions):
+            c.hidden = True  # only ever inside a quoted title: "Joker", "The Marvelous Mrs Maisel"
+            for i, cid in list(index._by_token.items()):
+                if cid == c.id:
+                    del index._by_token[i]
+            continue
         multi = any(len(core_words(f.split())) >= 2 for f in forms)
         lineup = c.lineup or any(N.is_initial(f.split()[0]) for f in forms if f.split())
         titled = bool(c.titles)
@@ -262,6 +310,20 @@ def filter_people(index: ActorIndex, doc) -> None:
             for i, cid in list(index._by_token.items()):
                 if cid == c.id:
                     del index._by_token[i]
+
+
+def _in_title_quote(index: ActorIndex, s: int, e: int) -> bool:
+    """Is the name inside a short quotation of capitalised words only (a film, show or book)?"""
+    for a, b in index._quotes:
+        if a <= s and e <= b:
+            words = [w.strip(".,;:!?()[]\"'\u2018\u2019\u201c\u201d") for w in index.text[a:b].split()]
+            words = [w for w in words if w]
+            return 0 < len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL
+                                               for w in words) and not any(ch in index.text[a:b] for ch in "!?")
+    return False
+
+
+_TITLE_SMALL = {"of", "the", "and", "in", "on", "for", "a", "an", "to", "at", "by", "with", "from"}
 
 
 _PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "outside", "inside", "across", "around",
@@ -307,6 +369,18 @@ def _placey_or_listed(index: ActorIndex, doc, c: Cluster) -> bool:
     roots = [head_of(doc, sp.start, sp.end) for sp in spans]
     bad = 0
     for sp, r in zip(spans, roots):
+        if any((ch.dep_ == "det" and ch.lower_ in ("a", "an", "the") and ch.i < sp.start)
+               or (ch.dep_ == "amod" and ch.i == sp.start - 1 and ch.text[:1].isupper() and not ch.is_sent_start
+                   and ch.pos_ == "ADJ" and N.norm_word(ch.text) not in N.NATIONALITIES)
+               for ch in r.children):
+            bad += 1  # "won a posthumous Oscar", "the Golden Globes": an article or a capitalised
+            continue  # adjective before a lone name makes it a thing
+        nxt = doc[sp.end] if sp.end < len(doc) else None
+        if nxt is not None and nxt.is_lower and nxt.is_alpha and not is_person_noun(nxt.text) and not sp[0].is_sent_start \
+                and (r.dep_ == "compound" and r.head.i == nxt.i and nxt.tag_ in ("NN", "NNS")
+                     or nxt.tag_ == "VBZ" and r.dep_ in ("dobj", "pobj") and nxt.text.endswith("s")):
+            bad += 1  # "Oscar chances", "Oscar success": a word modifying a common noun
+            continue
         if r.dep_ == "pobj" and r.head.lower_ in _PLACE_PREPS:
             bad += 1
             continue
@@ -429,10 +503,16 @@ def _acronym(words) -> str:
     return "".join(w[0] for w in words if w and w[0].isalpha() and (w[0].isupper() or w.lower() not in ("of", "and", "for", "the", "&")))
 
 
+def _squeezed(key: tuple[str, ...]) -> str:
+    return re.sub(r"[^0-9a-z]", "", "".join(key))
+
+
 def org_same(key: tuple[str, ...], c: Cluster) -> bool:
     ckey = org_key(" ".join(c.words))
     if key == ckey:
         return True
+    if _squeezed(key) == _squeezed(ckey) and len(_squeezed(key)) >= 4:
+        return True  # "TimeWarner" / "Time Warner" / "Time-Warner": one name spaced differently
     a, b = " ".join(key), " ".join(ckey)
     pa, pb = N.PARTY_FORMS.get(a), N.PARTY_FORMS.get(b)
     if pa and pa == pb:

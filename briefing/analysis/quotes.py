@@ -276,21 +276,59 @@ def classify(ctx: Context, sp: MarkedSpan) -> Candidate:
         cand.embedded = False  # "..." he said, referring to X, "I knew it was wrong."
     if left and left[-1] in _DASHES_CHARS and len(left.split()) > 1:
         cand.embedded = True  # "... messages - "lowest rates ..."": a dash inside a sentence
-    if _title_like(content):
+    if _work_title(ctx, sp, content):
+        cand.drop = "work"
+    elif _title_like(content):
         cand.drop = "title"
     elif _named_by_context(ctx, sp):
         cand.drop = "name"
     return cand
 
 
+def _work_key(content: str) -> str:
+    return " ".join(w.strip(".,;:!?()[]\"'\u2018\u2019\u201c\u201d") for w in content.split()).lower()
+
+
+def _work_title(ctx: Context, sp: MarkedSpan, content: str) -> bool:
+    """A short capitalised span used as a noun: the title of a film, show or book, not speech.
+    It stands after a lowercase noun (thriller "Parasite", comedy "Fleabag."), before one
+    ("Parasite" director), or the article quotes the same words again."""
+    words = content.split()
+    if not words or len(words) > 4 or any(ch in content for ch in "!?"):
+        return False
+    bare = [w.strip(".,;:()[]\"'\u2018\u2019\u201c\u201d") for w in words]
+    bare = [w for w in bare if w]
+    if not bare or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in bare) \
+            or not bare[0][:1].isupper():
+        return False
+    if content.rstrip()[-1:] == "." and len(bare) > 1:
+        return False  # "Thank You." reads as speech
+    before = ctx.outside(ctx.sentence_start(sp.open_at), sp.open_at)
+    after = ctx.outside(sp.outer_end, ctx.sentence_end(sp.outer_end))
+    prev = before[-1] if before else None
+    nxt = after[0] if after else None
+    if prev is not None and prev.pos_ == "NOUN" and prev.is_lower and not prev.is_punct \
+            and prev.lower_ not in cues.SPOKES_NOUNS and not cues.is_person_noun(prev):
+        return True
+    if nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN" and not ctx.text[sp.end:nxt.idx].strip(ALL_MARKS + " ") \
+            and content.rstrip()[-1:] not in ",.":
+        return True  # "Parasite" director Bong Joon Ho
+    key = _work_key(content)
+    again = sum(1 for other in ctx.spans if _work_key(ctx.text[other.start:other.end]) == key)
+    return again >= 2 and len(key) >= 3
+
+
 def _speech_despite_looks(ctx: Context, cand: Candidate) -> bool:
     """A title-like or name-like span still counts when a cue frames it as an utterance:
-    ``"Thank You Very Much," he said`` / ``She said: "Go Home Now"``."""
+    ``"Thank You Very Much," he said`` / ``She said: "Go Home Now"``. A work's title does only
+    with a colon or a cue after it (``"Hydrate," she said``)."""
     cue = cand.cue
     if cue is None:
         return False
     if cue.where == "colon":
         return True
+    if cand.drop == "work":
+        return cue.where == "after" and not cand.embedded and cand.text.rstrip()[-1:] == ","
     if cue.where == "after":
         return not cand.embedded
     return cue.where == "before" and _says_it(ctx, cand)
