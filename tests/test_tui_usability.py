@@ -13,7 +13,7 @@ from rich.console import Console
 
 from briefing.config import Config, load_config
 from briefing.tui.screens.help import HelpScreen
-from tui_support import make_app, one_article
+from tui_support import make_app, one_article, static_text
 
 SIZE = (80, 24)
 
@@ -360,13 +360,16 @@ async def test_notifications_do_not_cover_the_help():
     app = make_app(briefing, config=config)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
-        assert "nonsense.id" in on_screen(app), "the start-up warnings show on the reader"
+        assert "lists them again" in on_screen(app), "the start-up warnings show on the reader"
         await pilot.press("question_mark")
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         drawn = on_screen(app)
-        assert "Keys" in drawn and "nonsense.id" not in drawn and "lists them again" not in drawn
+        assert "Keys" in drawn and "lists them again" not in drawn
+        # what the hidden warnings said is in the help itself
+        assert "nonsense.id" in static_text(app.screen.query_one("#config-report"))
+        assert "not a text file" in static_text(app.screen.query_one("#loading-report"))
         app.notify("while the help is open", markup=False)
         await pilot.pause()
         await pilot.pause()
@@ -374,4 +377,34 @@ async def test_notifications_do_not_cover_the_help():
         await pilot.press("escape")
         await pilot.pause()
         await pilot.pause()
-        assert "nonsense.id" in on_screen(app), "still there (until they time out) once the help closes"
+        assert "lists them again" in on_screen(app), "still there (until they time out) once the help closes"
+
+
+async def test_the_help_has_no_config_section_when_the_config_is_fine():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert not app.screen.query("#config-report")
+
+
+# -- export ----------------------------------------------------------------------------------------------
+
+
+async def test_the_export_notification_gives_the_full_path(tmp_path, monkeypatch):
+    """A relative export_dir is taken from the current folder, and the notification says
+    where exactly the file went."""
+    from briefing.storage.review import ReviewStore
+
+    (tmp_path / "exports").mkdir()
+    monkeypatch.chdir(tmp_path)
+    app = make_app(config=Config(theme="textual-dark", export_dir="exports"), review=ReviewStore.memory())
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        written = list((tmp_path / "exports").glob("briefing-*.md"))
+        assert len(written) == 1
+        said = [str(n.message) for n in app._notifications if n.title == "Exported"]
+        assert said and str(written[0].resolve()) in said[0].replace("\n", "")

@@ -129,6 +129,7 @@ class BriefingApp(App[int]):
         self.reader = ReaderScreen(briefing, self.review)
         self.driver_class = hang_up_safe(self.driver_class)
         self._theme_name = ""
+        self.config_problems: list[str] = []
         self._arrived: dict[int, ArticleAnalysis] = {}
         self._progress: tuple[int, int] | None = None
         self._show_pending = False
@@ -147,6 +148,8 @@ class BriefingApp(App[int]):
         keymap, problems = check_keymap(self.config.keymap)
         if keymap:
             self.set_keymap(keymap)
+        self.config_problems[:0] = self.config.problems  # all listed again in the help
+        self.config_problems += problems
         for problem in (*self.config.problems, *problems):
             self.notify(problem, title="Config", severity="warning", timeout=8, markup=False)
         if self.review.message:
@@ -196,8 +199,9 @@ class BriefingApp(App[int]):
         """
         wanted = self.config.theme
         if wanted and wanted not in self.available_themes:
-            self.notify(f"theme '{wanted}' is unknown; using the default", title="Config", severity="warning",
-                        markup=False)
+            problem = f"theme '{wanted}' is unknown; using the default"
+            self.config_problems.append(problem)
+            self.notify(problem, title="Config", severity="warning", markup=False)
             wanted = ""
         few_colours = self.console.color_system in ("standard", "windows")
         if not (self.no_color or few_colours):

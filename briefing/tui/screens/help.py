@@ -67,6 +67,19 @@ def loading_report(briefing) -> Text | None:
     return out
 
 
+def config_report(problems) -> Text | None:
+    """What was wrong in the config file (an unknown theme, a keymap clash...), or None."""
+    problems = list(problems)
+    if not problems:
+        return None
+    out = Text(f"Config file ({len(problems)})", style="bold underline")
+    for problem in problems:
+        out.append("\n")
+        out.append(" ".join(str(problem).split()))
+    out.append("\n")
+    return out
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key, grouped by where it works. Rebind keys in the config's [keymap] table."""
 
@@ -86,7 +99,7 @@ class HelpScreen(ModalScreen[None]):
         border: round $border; padding: 0 1; background: $surface;
     }
     HelpScreen #help-title { text-style: bold; }
-    HelpScreen #loading-report { margin-bottom: 1; }
+    HelpScreen #loading-report, HelpScreen #config-report { margin-bottom: 1; }
     """
 
     def compose(self) -> ComposeResult:
@@ -95,6 +108,9 @@ class HelpScreen(ModalScreen[None]):
             if report is not None:
                 yield Static(Text("Loading (escape closes)", style="bold"), id="loading-title")
                 yield Static(report, id="loading-report")
+            config = config_report(getattr(self.app, "config_problems", ()))
+            if config is not None:
+                yield Static(config, id="config-report")
             yield Static(Text("Keys (escape closes)", style="bold"), id="help-title")
             yield Static(help_table(self.app), id="help-table")
             from briefing.config import config_path
