@@ -125,3 +125,34 @@ def test_a_real_person_called_oscar_stays(actors_of):
     text = "Oscar Lindqvist scored twice. Oscar said after the game that he was happy."
     _, _, actors = actors_of(text)
     assert "Oscar Lindqvist" in people(actors)
+
+
+def test_gender_of_an_unknown_first_name_comes_from_she_after_it(analyse):
+    text = ("Royal interview\n\nPresenter Zorvana Colby asked Prince Edwin about his family. Colby said "
+            "she was surprised by the answers. When Colby asked if he could name the relative, he "
+            "declined, saying \"I am not comfortable with sharing that.\" Colby later said the relative "
+            "was not his father.\n\n\"But it was right at the start,\" he added.")
+    qs = analyse(text).quotes
+    assert [q.speaker for q in qs] == ["Prince Edwin", "Prince Edwin"]
+
+
+def test_asking_verbs_and_possessives_teach_no_gender(actors_of):
+    text = ("Zorvana Colby asked if he could stay. Colby later said the relative was not his father.")
+    doc, index, _ = actors_of(text)
+    c = next(c for c in index.clusters if c.name == "Zorvana Colby")
+    assert c.gender is None
+
+
+def test_a_surname_mostly_tagged_as_a_person_stays_a_person(actors_of):
+    text = ("Singer Marisol Quenby sold out the arena. Quenby sang for two hours. Later Quenby thanked "
+            "fans, and Quenby said she would return. The Quenby Foundation gave money to a school. "
+            "Quenby smiled.")
+    _, index, actors = actors_of(text)
+    assert any("Quenby" in a.name for a in actors if a.type == "PERSON")
+
+
+def test_the_adjective_before_a_surname_keeps_the_person(actors_of):
+    text = ("Jauzet would have started instead of the South African-born Liebenhof had he been fit. "
+            "Liebenhof wins his first cap.")
+    _, _, actors = actors_of(text)
+    assert "Liebenhof" in people(actors)

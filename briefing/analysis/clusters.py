@@ -106,7 +106,7 @@ def pick_cluster(m: Mention, people: list[Cluster], index: ActorIndex | None = N
     cands = [c for s, c in scored if s == top]
     gender = N.HONORIFICS.get(m.title) if m.title else None
     if gender is None and len(cands) > 1 and index is not None:
-        gender = _pronoun_gender_after(index, m)
+        gender = pronoun_gender_after(index, m.tok_start, m.tok_end)
     if gender and len(cands) > 1:
         agree = [c for c in cands if _cluster_gender_hint(c) in (gender, None)]
         cands = agree or cands
@@ -131,31 +131,31 @@ def pick_cluster(m: Mention, people: list[Cluster], index: ActorIndex | None = N
     return min(cands, key=lambda c: min(s for s, _ in c.mentions) if c.mentions else 10**9)
 
 
-_HE = {"he", "him", "his", "himself"}
-_SHE = {"she", "her", "hers", "herself"}
+_ADDRESS_VERBS = {"ask", "tell", "urge", "warn", "order", "wonder", "inquire", "enquire", "question", "invite",
+                  "persuade", "beg", "press", "remind", "accuse", "thank", "congratulate", "interview", "meet",
+                  "call", "challenge", "force", "allow", "want", "expect", "help", "encourage", "advise"}
 
 
-def _pronoun_gender_after(index: ActorIndex, m: Mention) -> str | None:
+def pronoun_gender_after(index: ActorIndex, tok_start: int, tok_end: int) -> str | None:
     """The gender of the first he/she after a subject mention in its sentence, when no other
     person is named in between ("Meadows said he never planned ...")."""
     doc = index.doc
-    if m.tok_end >= len(doc) or m.tok_start >= len(index._sent_of):
+    if tok_end >= len(doc) or tok_start >= len(index._sent_of):
         return None
-    head = head_of(doc, m.tok_start, m.tok_end)
-    if head.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    sent = index._sent_of[m.tok_start]
-    for i in range(m.tok_end, min(len(doc), m.tok_end + 40)):
+    head = head_of(doc, tok_start, tok_end)
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.head.lemma_ in _ADDRESS_VERBS:
+        return None  # "Colby asked if he ...": the pronoun is whom she asked
+    sent = index._sent_of[tok_start]
+    for i in range(tok_end, min(len(doc), tok_end + 40)):
         if index._sent_of[i] != sent:
             return None
         t = doc[i]
         if t.ent_type_ == "PERSON" or i in index._by_token:
             return None
         low = t.lower_
-        if low in _HE:
-            return "m"
-        if low in _SHE:
-            return "f"
+        if low not in ("he", "she"):
+            continue  # possessives and objects often belong to someone else ("not his father")
+        return "m" if low == "he" else "f"
     return None
 
 
@@ -288,7 +288,8 @@ def filter_people(index: ActorIndex, doc) -> None:
             or N.looks_like_party(c.name) or word in N.ORG_WORDS
             or (c.name.isupper() and len(c.name) > 1)
         )
-        if not bad and non_person_words.get(word, 0) > 0:
+        if not bad and non_person_words.get(word, 0) > 0 \
+                and labels.get(word, {}).get("PERSON", 0) <= 2 * non_person_words[word]:
             # the word is part of a place or organisation name elsewhere ("Barlinnie Prison")
             bad = True
         if not bad and labels.get(word):
@@ -369,7 +370,8 @@ def _placey_or_listed(index: ActorIndex, doc, c: Cluster) -> bool:
     roots = [head_of(doc, sp.start, sp.end) for sp in spans]
     bad = 0
     for sp, r in zip(spans, roots):
-        if any((ch.dep_ == "det" and ch.lower_ in ("a", "an", "the") and ch.i < sp.start)
+        if any((ch.dep_ == "det" and (ch.lower_ in ("a", "an") or ch.lower_ == "the" and ch.i == sp.start - 1)
+                and ch.i < sp.start)
                or (ch.dep_ == "amod" and ch.i == sp.start - 1 and ch.text[:1].isupper() and not ch.is_sent_start
                    and ch.pos_ == "ADJ" and N.norm_word(ch.text) not in N.NATIONALITIES)
                for ch in r.children):

@@ -299,6 +299,7 @@ def initial_letters(word: str) -> str:
 
 
 MALE_FIRST = set("""
+rishi keir
 aaron abdul abdullah abu adam adrian ahmed ahmad aidan alan alastair albert alberto alec
 alejandro alessandro alex alexander alexandre alexei alfred ali alistair allan alun amir
 anatoly anders andre andrea andreas andrei andres andrew andy angus anthony antoine anton
@@ -381,6 +382,7 @@ tzipi golda indira hina benazir yulia angela segolene ségolène cherie kirsty j
 amelie justine svetlana maria anastasia elena dinara jelena ana daniela anke birgit
 franziska gabi heike katarina steffi martina lindsey venus jennifer colette
 shannon jayne maeve aoife siobhan niamh roisin orla grainne mairead bernadette
+oprah meghan kamala greta jacinda nicola sinead imelda
 """.split())
 # Names common for both sexes, or that clash: no gender from them.
 _UNISEX = {"kim", "jean", "jackie", "andrea", "morgan", "kelly", "kerry", "lindsay", "leslie",
