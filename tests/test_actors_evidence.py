@@ -156,3 +156,13 @@ def test_the_adjective_before_a_surname_keeps_the_person(actors_of):
             "Liebenhof wins his first cap.")
     _, _, actors = actors_of(text)
     assert "Liebenhof" in people(actors)
+
+
+def test_title_nominal_goes_to_the_salient_holder(actors_of):
+    text = ("Prince Edwin spoke about his life. Edwin said he had been lonely. Edwin said his wife "
+            "had helped. He said the question had not come from Prince Osric, his grandfather. "
+            "But the prince hit back at reports that he had misled the family.")
+    doc, index, actors = actors_of(text)
+    ps = people(actors)
+    nominal = text.index("the prince")
+    assert owner_of(doc, index, actors, nominal) == "Prince Edwin"

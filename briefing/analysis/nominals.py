@@ -194,7 +194,9 @@ def _fit_one(head: str, mods: list[str], c: Cluster, nationality: str | None, ro
         return "strong"
     content = [m for m in mods if len(m) > 1 and not m.isdigit() and m not in ("former", "new", "current", "then", "outgoing", "incoming")]
     family = OFFICE_FAMILY.get(head, {head})
-    head_ok = bool(family & role_words) or head in alias_heads or any(w.endswith("-" + head) for w in role_words)
+    titles = {N.norm_word(t) for t in c.titles}
+    head_ok = bool(family & role_words) or head in alias_heads or any(w.endswith("-" + head) for w in role_words) \
+        or bool(family & titles)  # "the prince" fits every Prince X; salience picks among them
     if head in N.POSITIONS and role_words & N.POSITIONS and head not in role_words:
         head_ok = False
     if not head_ok:
