@@ -237,8 +237,12 @@ def rescan(index: ActorIndex, doc, taken: set[int]) -> None:
                 ent_span = next((e for e in ents_of(doc) if e.start <= span.start < e.end), None)
                 if ent_span is not None and (ent_span.end - ent_span.start) > (span.end - span.start) + (1 if prev is not None and prev.text == "-" else 0):
                     # "- Ireland" counts as the place alone; longer entities are something else
-                    if not (ent_span.start == span.start - 1 and doc[ent_span.start].is_punct):
-                        continue
+                    extra = [doc[k] for k in range(ent_span.start, ent_span.end) if not span.start <= k < span.end]
+                    crosses_quote = all(t.is_punct or t.is_lower for t in extra) and any(
+                        t.text in QUOTE_CHARS or t.is_lower for t in extra)  # 'Brandt grinned', '," Brandt'
+
+                    if not (ent_span.start == span.start - 1 and doc[ent_span.start].is_punct) and not crosses_quote:
+                        continue  # ('"It was hard," Brandt' as one title: the name is after the quote)
             start_tok = span.start - 1 if title else span.start
             ms = Mention(doc[start_tok].idx, span.end_char, start_tok, span.end, form.split(), title, "rescan")
             target = pick_cluster(ms, cands, index) if len(cands) > 1 else cands[0]
@@ -326,6 +330,8 @@ def _in_title_quote(index: ActorIndex, s: int, e: int) -> bool:
 
 _TITLE_SMALL = {"of", "the", "and", "in", "on", "for", "a", "an", "to", "at", "by", "with", "from"}
 
+
+QUOTE_CHARS = set('"\u201c\u201d\u00ab\u00bb\u201e')
 
 _PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "outside", "inside", "across", "around",
                 "throughout", "via", "towards", "toward", "between"}

@@ -408,7 +408,7 @@ def _cue_after(ctx: Context, cand: Candidate) -> Cue | None:
         aside = _in_aside(tokens[:k])
         if k >= _MAX_SUBJECT and not aside:
             return None
-        if cues.is_cue_verb(tok) or tok.lower_ == "according":
+        if cues.is_cue_verb(tok) or tok.lower_ == "according" or _manner_cue(ctx, cand, tokens, k, tok, aside):
             if cues.lemma(tok) in cues.WEAK_SPEECH_VERBS and not marked:
                 return None
             before = _trim([t for t in tokens[:k] if t.pos_ not in ("AUX", "PART")])
@@ -442,6 +442,33 @@ def _cue_after(ctx: Context, cand: Candidate) -> Cue | None:
                 continue  # "X, a spokeswoman for the Carolina-based bank, told ..."
             return None
     return None
+
+
+def _manner_cue(ctx: Context, cand: Candidate, tokens: list, k: int, verb, aside: bool) -> bool:
+    """``"...," Brandt chuckled`` / ``"...," fumed the actor``: after a quote that hands over with
+    a comma, question or exclamation mark, any past or present verb with a person for subject
+    and nothing it acts on says how the words were said."""
+    if aside or cand.text.rstrip()[-1:] not in (",", "?", "!") or cand.embedded:
+        return False
+    if verb.tag_ not in ("VBD", "VBZ") or k > 4:
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "dative", "oprd") and not ctx.quoted[c.i]
+           for c in verb.children):
+        return False
+    if k == 0:
+        subject = [t for t in tokens[1:6] if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i]
+    else:
+        subject = [t for t in tokens[:k] if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i]
+        if any(t.pos_ not in ("PROPN", "PRON", "DET", "NOUN", "ADJ", "PUNCT") for t in tokens[:k]):
+            return False
+    if not subject:
+        return False
+    head = subject[0]
+    if head.lower_ in ("he", "she"):
+        return True
+    if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+        return head.ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME") or _person_at(ctx, head.i)
+    return head.pos_ == "NOUN" and cues.is_person_noun(head)
 
 
 def _in_aside(tokens: list) -> bool:
