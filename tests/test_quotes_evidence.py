@@ -40,3 +40,17 @@ def test_a_one_word_quote_with_a_cue_is_still_speech(analyse):
     text = ("Ferry strike\n\nThe union met on Friday. \"Never,\" said union leader Tom Rudd when asked "
             "whether the strike would end.")
     assert speakers(analyse(text).quotes).get("Never") == "Tom Rudd"
+
+
+def test_he_added_after_a_womans_quote_is_not_hers(analyse):
+    text = "Budget row\n\n\"It is unfair,\" said opposition leader Anna Berg. \"We will not change course,\" he added."
+    sp = speakers(analyse(text).quotes)
+    assert sp["It is unfair"] == "Anna Berg"
+    assert sp["We will not change course"] != "Anna Berg"
+
+
+def test_he_added_goes_to_the_man_named_as_subject_before(analyse):
+    text = ("Budget row\n\nAnna Berg, the opposition leader, attacked the minister, Karl Weiss, on Monday. "
+            "\"It is unfair,\" she said. Mr Weiss rejected the claim. \"We will not change course,\" he added.")
+    sp = speakers(analyse(text).quotes)
+    assert sp == {"It is unfair": "Anna Berg", "We will not change course": "Karl Weiss"}

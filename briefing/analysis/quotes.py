@@ -823,7 +823,7 @@ def resolve_speaker(ctx: Context, cue: Cue) -> str | None:
     if found:
         return found
     if low in cues.PERSON_PRONOUNS and low not in {"they", "them", "we"}:
-        return _actor_near(ctx, head.i, "PERSON")
+        return _actor_near(ctx, head.i, "PERSON", gender=cues.PERSON_PRONOUNS.get(low))
     if low in cues.ORG_PRONOUNS:
         return _actor_near(ctx, head.i, "ORG")
     if cues.is_pronoun(head):
@@ -923,7 +923,7 @@ _OFFICES = {"minister", "president", "chancellor", "secretary", "premier", "gove
 
 
 def _actor_near(ctx: Context, before: int, want: str, prefer: str | None = None,
-                strict: bool = False) -> str | None:
+                strict: bool = False, gender: str | None = None) -> str | None:
     """The actor of type ``want`` mentioned last before token ``before`` (outside quotes).
     With ``prefer``, an actor whose name or role contains that word wins over a nearer one
     (and with ``strict`` is the only one accepted)."""
@@ -937,6 +937,8 @@ def _actor_near(ctx: Context, before: int, want: str, prefer: str | None = None,
         cluster = actors.cluster(actor_id) if actor_id else None
         if cluster is None or cluster.type != want:
             continue
+        if gender in ("m", "f") and getattr(cluster, "gender", None) not in (gender, None):
+            continue  # "...," he added after a woman's quote is not hers
         if prefer is None or prefer in f"{cluster.name} {getattr(cluster, 'role', '') or ''}".lower():
             return actor_id
         if first is None:
