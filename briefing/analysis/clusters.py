@@ -292,10 +292,10 @@ def filter_people(index: ActorIndex, doc) -> None:
             or N.looks_like_party(c.name) or word in N.ORG_WORDS
             or (c.name.isupper() and len(c.name) > 1)
         )
-        if not bad and non_person_words.get(word, 0) > 0 \
-                and labels.get(word, {}).get("PERSON", 0) <= 2 * non_person_words[word]:
-            # the word is part of a place or organisation name elsewhere ("Barlinnie Prison")
-            bad = True
+        if not bad and non_person_words.get(word, 0) > 0:
+            # the word is part of a place or organisation name elsewhere ("Barlinnie Prison"),
+            # unless the model mostly calls it a person and a he/she follows it ("Dion ... she")
+            bad = labels.get(word, {}).get("PERSON", 0) <= 2 * non_person_words[word] or not _pronoun_evidence(index, doc, c)
         if not bad and labels.get(word):
             # tagged as something else more often than as a person
             other = sum(n for lab, n in labels[word].items() if lab != "PERSON")
@@ -315,6 +315,14 @@ def filter_people(index: ActorIndex, doc) -> None:
             for i, cid in list(index._by_token.items()):
                 if cid == c.id:
                     del index._by_token[i]
+
+
+def _pronoun_evidence(index: ActorIndex, doc, c: Cluster) -> bool:
+    for s, e in c.mentions:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and pronoun_gender_after(index, span.start, span.end):
+            return True
+    return False
 
 
 def _in_title_quote(index: ActorIndex, s: int, e: int) -> bool:
