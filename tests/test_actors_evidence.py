@@ -166,3 +166,19 @@ def test_title_nominal_goes_to_the_salient_holder(actors_of):
     ps = people(actors)
     nominal = text.index("the prince")
     assert owner_of(doc, index, actors, nominal) == "Prince Edwin"
+
+
+def test_a_one_word_name_before_a_job_and_a_person_is_the_employer(actors_of):
+    text = ("Tech chiefs clash\n\nThe row grew on Monday as Quorvo CEO Jack Delmar and Salesforce chief "
+            "Marc Benning traded barbs. Jack Delmar said he was not worried. Quorvo shares fell.")
+    _, index, actors = actors_of(text)
+    ps = people(actors)
+    assert {"Jack Delmar", "Marc Benning"} <= set(ps)
+    assert "Quorvo" not in ps
+
+
+def test_a_person_known_by_full_name_before_a_job_stays_a_person(actors_of):
+    text = ("Tony Marsh spoke first. Later the Marsh aide Tom Cole said the plan was sound. "
+            "Tony Marsh agreed.")
+    _, _, actors = actors_of(text)
+    assert "Tony Marsh" in people(actors)

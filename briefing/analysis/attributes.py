@@ -177,7 +177,7 @@ def retype_people(index: ActorIndex, doc) -> None:
                     org = True
                     break
         if not org:
-            org = _employer_of_person(index, doc, c)
+            org = _employer_of_person(index, doc, c) or _employer_before_job(index, doc, c)
         if org:
             c.type, c.kind = "ORG", "org"
             c.name = " ".join(c.words)
@@ -209,6 +209,30 @@ def _employer_of_person(index: ActorIndex, doc, c: Cluster) -> bool:
         if other is None or other is c or other.type != "PERSON":
             return False
     return True
+
+
+_EMPLOYER_JOBS = {
+    "ceo", "chief", "boss", "founder", "co-founder", "chairman", "chairwoman", "president", "executive",
+    "director", "owner", "striker", "coach", "manager", "captain", "midfielder", "defender", "goalkeeper",
+    "winger", "analyst", "economist", "editor", "correspondent", "reporter", "engineer", "researcher",
+}
+
+
+def _employer_before_job(index: ActorIndex, doc, c: Cluster) -> bool:
+    """A one-word name right before a job and another person's name ("Twitter CEO Jack Dorsey",
+    "Salesforce chief Marc Benioff") is that person's employer."""
+    if len(core_words(c.words)) != 1:
+        return False
+    for s, e in c.mentions:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or span.end + 2 >= len(doc):
+            continue
+        job, name = doc[span.end], doc[span.end + 1]
+        if N.norm_word(job.text) in _EMPLOYER_JOBS and name.ent_type_ == "PERSON" and name.text[:1].isupper():
+            other = index._by_id.get(index._by_token.get(name.i) or "")
+            if other is not None and other is not c and other.type == "PERSON":
+                return True
+    return False
 
 
 def _nationality_from(role: str, c: Cluster) -> None:
