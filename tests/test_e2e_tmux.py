@@ -141,6 +141,57 @@ def test_no_color_linux_console_and_small_screen(tmux):
     assert tmux.wait_gone()
 
 
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def colour_codes(screen_with_escapes: str) -> set[str]:
+    """Every colour set by an SGR sequence (38/48 extended, 30-37, 40-47, 90-97, 100-107)."""
+    found = set()
+    for params in SGR.findall(screen_with_escapes):
+        parts = params.split(";")
+        i = 0
+        while i < len(parts):
+            p = parts[i]
+            if p in ("38", "48"):
+                kind = parts[i + 1] if i + 1 < len(parts) else ""
+                width = 3 if kind == "5" else 5 if kind == "2" else 2
+                found.add(";".join(parts[i:i + width]))
+                i += width
+                continue
+            if p.isdigit() and (30 <= int(p) <= 37 or 40 <= int(p) <= 47 or 90 <= int(p) <= 97 or 100 <= int(p) <= 107):
+                found.add(p)
+            i += 1
+    return found
+
+
+def test_no_color_with_a_remembered_rgb_theme_draws_no_colour(tmux):
+    """The trial: a theme picked earlier (nord), then NO_COLOR=1: quotes were grey on grey."""
+    from briefing.config import save_setting
+
+    save_setting("theme", "nord")  # the test's own XDG config dir
+    _start(tmux, str(SEED.relative_to(ROOT)), width=80, height=24, env={"NO_COLOR": "1"})
+    tmux.wait_for(r"2 Quotes \d+")
+    tmux.keys("2")
+    tmux.wait_for(r"All speakers")
+    captured = tmux.run("capture-pane", "-e", "-p", "-t", tmux.session).stdout
+    assert "All speakers" in captured
+    assert colour_codes(captured) == set(), "NO_COLOR: no colour at all, whatever the theme"
+    assert "\x1b[" in captured, "bold/italic/underline still mark things"
+    tmux.keys("q")
+    assert tmux.wait_gone()
+
+
+def test_a_linux_console_with_a_remembered_rgb_theme_uses_the_ansi_theme(tmux):
+    from briefing.config import save_setting
+
+    save_setting("theme", "nord")
+    _start(tmux, str(SEED.relative_to(ROOT)), width=100, height=30, env={"TERM": "linux"})
+    tmux.wait_for(r"needs more than 16\s+colours")
+    tmux.wait_for(r"2 Quotes \d+")
+    tmux.keys("q")
+    assert tmux.wait_gone()
+
+
 def test_missing_model_is_a_message_not_a_traceback(tmux):
     _start(tmux, str(SEED.relative_to(ROOT)), "--model", "no_such_model_xyz")
     screen = tmux.wait_for(r"Analysis unavailable|analysis failed")
