@@ -182,3 +182,14 @@ def test_a_person_known_by_full_name_before_a_job_stays_a_person(actors_of):
             "Tony Marsh agreed.")
     _, _, actors = actors_of(text)
     assert "Tony Marsh" in people(actors)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("She told the Dan Weston Interview podcast that she was happy.", "Dan Weston Interview"),
+    ("Samaritans and Helpers Worldwide also give advice.", "Helpers Worldwide"),
+])
+def test_a_name_ending_in_a_programme_or_org_word_is_no_person(nlp, text, name):
+    from briefing.analysis.mentions import person_mention
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    assert person_mention(doc, start, start + len(name.split())) is None

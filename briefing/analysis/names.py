@@ -212,7 +212,7 @@ ORG_WORDS = {
     "energy", "oil", "gas", "steel", "telecom", "communications", "systems", "technologies",
     "software", "electronics", "pharmaceuticals", "insurance", "investments", "partners",
     "capital", "securities", "exchange", "market", "markets", "index", "prize", "award",
-    "awards", "cup", "trophy", "league", "championship", "championships", "games", "open",
+    "awards", "cup", "trophy", "worldwide", "international", "interview", "podcast", "league", "championship", "championships", "games", "open",
     "act", "bill", "report", "pension", "scheme", "programme", "plan", "strategy", "summit",
     "conference", "forum", "treaty", "convention", "church", "cathedral", "abbey", "palace",
     "castle", "hall", "centre", "center", "square", "bridge", "tower", "island", "islands",
