@@ -54,3 +54,9 @@ def test_he_added_goes_to_the_man_named_as_subject_before(analyse):
             "\"It is unfair,\" she said. Mr Weiss rejected the claim. \"We will not change course,\" he added.")
     sp = speakers(analyse(text).quotes)
     assert sp == {"It is unfair": "Anna Berg", "We will not change course": "Karl Weiss"}
+
+
+def test_a_quoted_word_as_subject_takes_the_cue_closing_its_sentence(analyse):
+    text = ("Family life\n\nMary Colt spoke to us at home. \"Hydrate\" was her son's favourite word, "
+            "Mary Colt said. She ended the interview there.")
+    assert speakers(analyse(text).quotes) == {"Hydrate": "Mary Colt"}

@@ -412,6 +412,15 @@ def _cue_after(ctx: Context, cand: Candidate) -> Cue | None:
             if cues.lemma(tok) in cues.WEAK_SPEECH_VERBS and not marked:
                 return None
             before = _trim([t for t in tokens[:k] if t.pos_ not in ("AUX", "PART")])
+            commas = [n for n, t in enumerate(before) if t.text == ","]
+            if commas and not cand.embedded:
+                # '"Hydrate" was his favourite word, Mary Colt said': the verb's subject after the comma
+                tail = before[commas[-1] + 1:]
+                if tail and any(t.dep_ == "nsubj" and t.head.i == tok.i for t in tail) \
+                        and all(t.pos_ in ("PROPN", "PRON", "DET", "NOUN", "ADJ") for t in tail) \
+                        and not any(t.dep_ == "nsubj" and t.head.i != tok.i for t in tokens[:k]) \
+                        and any(cues.is_verbal(t) for t in tokens[:k]):
+                    before = tail
             if before:
                 main = _main_part(before)
                 if not main or main[0].pos_ in ("CCONJ", "SCONJ", "ADP", "VERB", "ADV") or \
