@@ -408,3 +408,20 @@ async def test_the_export_notification_gives_the_full_path(tmp_path, monkeypatch
         assert len(written) == 1
         said = [str(n.message) for n in app._notifications if n.title == "Exported"]
         assert said and str(written[0].resolve()) in said[0].replace("\n", "")
+
+
+async def test_the_actor_stays_in_view_when_its_detail_takes_the_height():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("3", "j", "j", "j")
+        actors = app.reader.actor_pane.actor_list
+        assert actors.highlighted == 3
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.reader.actor_pane.detail.has_focus
+        height = actors.scrollable_content_region.height
+        top = int(actors.scroll_y)
+        row = actors._line_cache.index_to_line[3]
+        assert top <= row and row + 2 <= top + height, (top, row, height)

@@ -85,6 +85,10 @@ class ActorList(ItemList[Actor]):
     def item_text(self, item: Actor) -> str:
         return " ".join([item.name, item.role or "", item.type, *item.aliases])
 
+    def on_resize(self) -> None:
+        """Shorter while the detail has the focus: keep the highlighted actor in view."""
+        self.call_after_refresh(self.scroll_to_highlight)
+
     def item_selected(self, item: Actor) -> None:
         pane = self.parent
         if isinstance(pane, ActorPane):
