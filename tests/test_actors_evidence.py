@@ -193,3 +193,11 @@ def test_a_name_ending_in_a_programme_or_org_word_is_no_person(nlp, text, name):
     doc = nlp(text)
     start = next(t.i for t in doc if t.text == name.split()[0])
     assert person_mention(doc, start, start + len(name.split())) is None
+
+
+def test_a_title_on_a_bare_surname_picks_the_holder(actors_of):
+    text = ("Ada Garrow opened the shop. Ada Garrow thanked customers. Ada Garrow also spoke to "
+            "reporters. Senator Paul Garrow, her cousin, was not there. Later Senator Garrow said the "
+            "shop was good.")
+    doc, index, actors = actors_of(text)
+    assert owner_of(doc, index, actors, text.index("Garrow said")) == "Paul Garrow"

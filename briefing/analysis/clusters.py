@@ -104,6 +104,17 @@ def pick_cluster(m: Mention, people: list[Cluster], index: ActorIndex | None = N
         return None
     top = max(s for s, _ in scored)
     cands = [c for s, c in scored if s == top]
+    if m.title and len(cands) > 1:
+        titled = [c for c in cands if m.title in c.titles]
+        if titled and N.HONORIFICS.get(m.title) is None:
+            cands = titled  # "Senator Garrow" is the Garrow called senator before
+    if index is not None and len(cands) > 1:
+        job = _word_before(index.text, m.start)
+        if job[:1].isupper() and N.HONORIFICS.get(job.lower().rstrip(".")) is None and (
+                is_person_noun(job) or job.lower().rstrip(".") in N.HONORIFICS):
+            titled = [c for c in cands if any(_word_before(index.text, s).lower() == job.lower() for s, _ in c.mentions)]
+            if titled:
+                cands = titled  # "Senator Garrow", "Congressman Meadows": the one given that job
     gender = N.HONORIFICS.get(m.title) if m.title else None
     if gender is None and len(cands) > 1 and index is not None:
         gender = pronoun_gender_after(index, m.tok_start, m.tok_end)
@@ -157,6 +168,11 @@ def pronoun_gender_after(index: ActorIndex, tok_start: int, tok_end: int) -> str
             continue  # possessives and objects often belong to someone else ("not his father")
         return "m" if low == "he" else "f"
     return None
+
+
+def _word_before(text: str, start: int) -> str:
+    words = text[max(0, start - 40):start].split()
+    return words[-1] if words else ""
 
 
 def _cluster_gender_hint(c: Cluster) -> str | None:
