@@ -201,3 +201,12 @@ def test_a_title_on_a_bare_surname_picks_the_holder(actors_of):
             "shop was good.")
     doc, index, actors = actors_of(text)
     assert owner_of(doc, index, actors, text.index("Garrow said")) == "Paul Garrow"
+
+
+def test_bare_surname_after_a_sentence_whose_subject_is_the_other_namesake(actors_of):
+    text = ("Coach Andy Marlow attacked the referee. Marlow said the tries were good. Critics said "
+            "full-back Jason Marlow would be the only Englishman in the team. Marlow has been blamed "
+            "for poor leadership this year.")
+    doc, index, actors = actors_of(text)
+    assert owner_of(doc, index, actors, text.index("Marlow has been")) == "Jason Marlow"
+    assert owner_of(doc, index, actors, text.index("Marlow said")) == "Andy Marlow"

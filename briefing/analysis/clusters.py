@@ -135,9 +135,15 @@ def pick_cluster(m: Mention, people: list[Cluster], index: ActorIndex | None = N
         if index is not None and m.tok_start < len(index._sent_of):
             nearest = max(before, key=last_before)
             here = index._sent_of[m.tok_start]
-            near = index.doc.char_span(last_before(nearest), last_before(nearest) + 1, alignment_mode="expand")
-            if near is not None and near.start < len(index._sent_of) and index._sent_of[near.start] == here:
-                return nearest  # named in the same sentence: "Ralf Schumacher ... said Schumacher"
+            end = next((e for s, e in nearest.mentions if s == last_before(nearest)), last_before(nearest) + 1)
+            near = index.doc.char_span(last_before(nearest), end, alignment_mode="expand")
+            if near is not None and near.start < len(index._sent_of):
+                gap = here - index._sent_of[near.start]
+                if gap == 0:
+                    return nearest  # named in the same sentence: "Ralf Schumacher ... said Schumacher"
+                if gap == 1 and head_of(index.doc, near.start, near.end).dep_ in ("nsubj", "nsubjpass"):
+                    return nearest  # the subject of the sentence before: "... Jason Robinson would be
+                    # the sole Englishman. Robinson has been blamed ..."
         return max(before, key=salience)
     return min(cands, key=lambda c: min(s for s, _ in c.mentions) if c.mentions else 10**9)
 
