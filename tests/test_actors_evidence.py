@@ -210,3 +210,4 @@ def test_bare_surname_after_a_sentence_whose_subject_is_the_other_namesake(actor
     doc, index, actors = actors_of(text)
     assert owner_of(doc, index, actors, text.index("Marlow has been")) == "Jason Marlow"
     assert owner_of(doc, index, actors, text.index("Marlow said")) == "Andy Marlow"
+

@@ -409,7 +409,8 @@ def _placey_or_listed(index: ActorIndex, doc, c: Cluster) -> bool:
         if any((ch.dep_ == "det" and (ch.lower_ in ("a", "an") or ch.lower_ == "the" and ch.i == sp.start - 1)
                 and ch.i < sp.start)
                or (ch.dep_ == "amod" and ch.i == sp.start - 1 and ch.text[:1].isupper() and not ch.is_sent_start
-                   and ch.pos_ == "ADJ" and N.norm_word(ch.text) not in N.NATIONALITIES)
+                   and ch.pos_ == "ADJ" and N.norm_word(ch.text) not in N.NATIONALITIES
+                   and sp.text.endswith("s") and not sp.text.endswith("ss"))  # a plural: "Golden Globes"
                for ch in r.children):
             bad += 1  # "won a posthumous Oscar", "the Golden Globes": an article or a capitalised
             continue  # adjective before a lone name makes it a thing
