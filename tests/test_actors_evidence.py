@@ -6,25 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.analysis.actors import find_actors
-
-
-@pytest.fixture(autouse=True)
-def _debug(monkeypatch):
-    monkeypatch.setenv("BRIEFING_DEBUG", "1")
-
-
-@pytest.fixture(scope="module")
-def actors_of(nlp):
-    def run(text: str):
-        doc = nlp(text)
-        index = find_actors(doc)
-        return doc, index, index.finish([])
-    return run
-
-
-def people(actors):
-    return {a.name: a for a in actors if a.type == "PERSON"}
+from test_actors import _debug, actors_of, people  # noqa: F401 - the same fixtures and helper
 
 
 def owner_of(doc, index, actors, char: int) -> str | None:
