@@ -29,15 +29,27 @@ NAMES = ["Ada Moss", "Ben Ortiz", "Cara Lund", "Dev Patel", "Eli Shaw", "Fay Iqb
 ORGS = ["the council", "Harbour Trust", "the ministry", "Vale Growers"]
 
 # Runs the CLI in a child and writes its peak memory (and its workers') to the file named last.
+# Its own peak is VmHWM, not getrusage's ru_maxrss: Linux carries ru_maxrss across exec, so a
+# child started from a big pytest process (spaCy loaded, ~400 MB) would report pytest's size.
 _MEASURED = textwrap.dedent("""
     import resource, sys
     from briefing.cli import main
     report = sys.argv.pop()
+
+    def own_peak():
+        try:
+            with open("/proc/self/status") as fh:
+                for line in fh:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1])
+        except OSError:
+            pass
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
     try:
         code = main(sys.argv[1:])
     finally:
-        usage = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                 resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        usage = (own_peak(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
         with open(report, "w") as fh:
             fh.write(f"{usage[0]} {usage[1]}")
     sys.exit(code)
@@ -65,6 +77,7 @@ def analyse_measured(folder: Path, out: Path) -> tuple[int, int]:
     own, workers = (int(x) for x in report.read_text().split())
     assert proc.returncode == 0, err.decode("utf-8", "replace")[-2000:]
     assert b"Traceback" not in err
+    analyse_measured.stderr = err.decode("utf-8", "replace")[-2000:]
     return own, workers
 
 
@@ -87,8 +100,9 @@ def _scale(tmp_path: Path, n: int) -> None:
     per_article_kb = (peak - base) / (n - n_few)
     assert per_article_kb < 2.0, f"peak memory grows {per_article_kb:.1f} KB per article ({base} -> {peak} KB)"
     if workers > 100_000:
-        # Worker processes did the parsing: the parent never imports spaCy.
-        assert peak < 400_000, f"parent peak {peak} KB"
+        # Worker processes did the parsing: the parent never imports spaCy (which with its
+        # model alone takes ~150 MB; the parent measures ~26 MB).
+        assert peak < 120_000, f"parent peak {peak} KB; stderr: {analyse_measured.stderr}"
     else:
         # A one-CPU machine analyses in this process (runner.plan_workers): spaCy and its model
         # live here, and the whole run stays inside the 1 GB budget of issue 8.
