@@ -9,6 +9,7 @@ organisation word.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -525,6 +526,7 @@ def add_orgs(index: ActorIndex, doc) -> None:
             i = max(j, i + 1)
 
 
+@functools.lru_cache(maxsize=8192)
 def org_key(text: str) -> tuple[str, ...]:
     t = re.sub(r"^(the|The)\s+", "", text.strip())
     t = re.sub(r"['\u2019]s?$", "", t)
@@ -542,6 +544,7 @@ def _acronym(words) -> str:
     return "".join(w[0] for w in words if w and w[0].isalpha() and (w[0].isupper() or w.lower() not in ("of", "and", "for", "the", "&")))
 
 
+@functools.lru_cache(maxsize=8192)
 def _squeezed(key: tuple[str, ...]) -> str:
     return re.sub(r"[^0-9a-z]", "", "".join(key))
 

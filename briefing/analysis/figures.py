@@ -23,6 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from briefing.analysis.doctext import text_of
 from briefing.analysis.numbers import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
@@ -488,7 +489,7 @@ def _phrase(tok, skip: set[int], limit: int = 4) -> str:
             or doc[left].like_num
             or len(doc[left:tok.i + 1].text.split()) > limit
             or "\n" in doc[left:tok.i].text
-            or _sentence_end_between(doc.text, doc[left].idx, tok.idx + 1)  # "extra £250m. Turnover"
+            or _sentence_end_between(text_of(doc), doc[left].idx, tok.idx + 1)  # "extra £250m. Turnover"
             or (left > 0 and not doc[left - 1].whitespace_ and doc[left - 1].text not in _OPENERS
                 and doc[left - 1].i not in skip)):
         left += 1
@@ -997,7 +998,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 class _Context:
     def __init__(self, doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.starts = doc.to_array("IDX").tolist() if len(doc) else []  # far cheaper than a token loop
 
     def tok_at(self, char: int):
@@ -1383,7 +1384,7 @@ def _tidy_what(what: str | None, head: _Head, c: _Cand, doc) -> str | None:
 
 def _those_who(doc, c: _Cand) -> str | None:
     """'33% of those hospitalised', 'half of those polled': the verb says who is counted."""
-    m = _THOSE_RE.match(doc.text, c.end)
+    m = _THOSE_RE.match(text_of(doc), c.end)
     if m is None:
         return None
     tok = next((t for t in doc[c.tok_last:c.tok_last + 6] if t.idx == m.start(1)), None)
@@ -1395,7 +1396,7 @@ _THOSE_RE = re.compile(r"\s*of\s+those\s+([a-z]+)\b")
 
 def extract_figures(doc) -> list[Figure]:
     """The figures in a parsed document, in text order."""
-    text = doc.text
+    text = text_of(doc)
     ctx = _Context(doc)
     cands = scan(text, doc, ctx)
     if not cands:

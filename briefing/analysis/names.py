@@ -8,6 +8,7 @@ tell a first name from a party label ("Lib Dem Norman Baker").
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Honorifics that are never part of the name proper; value: implied gender (None: either).
@@ -285,6 +286,7 @@ def is_initial(word: str) -> bool:
 _ROMAN = {"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XV"}
 
 
+@functools.lru_cache(maxsize=16384)
 def norm_word(word: str) -> str:
     """Lowercase, without dots and curly apostrophes, for comparing name words."""
     return word.replace("\u2019", "'").replace(".", "").lower()
