@@ -10,13 +10,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from briefing.config import Config, load_config, save_setting
 from briefing.model import Article, ArticleAnalysis, Briefing, LoadError
 from briefing.storage.review import ReviewStore
+from briefing.tui import heap
 from briefing.tui.commands import ReaderCommands
 from briefing.tui.keys import check_keymap
 from briefing.tui.messages import AnalysisFailed, AnalysisReady, Progress
@@ -134,6 +135,7 @@ class BriefingApp(App[int]):
         self._progress: tuple[int, int] | None = None
         self._show_pending = False
         self._last_shown = 0.0
+        self._last_input = float("-inf")
 
     def get_default_screen(self) -> ReaderScreen:
         return self.reader
@@ -179,6 +181,7 @@ class BriefingApp(App[int]):
         self.exit(128 + getattr(signal, "SIGHUP", 1))
 
     def on_unmount(self) -> None:
+        heap.release()
         if self._own_review:
             self.review.close()
 
@@ -186,6 +189,7 @@ class BriefingApp(App[int]):
         """The first frame (the article text) is on screen: now start the analysis."""
         self._theme_name = self.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        heap.settle()  # the app as first drawn lives as long as the app
         self.run_analysis()
 
     def _initial_theme(self) -> str:
@@ -313,6 +317,7 @@ class BriefingApp(App[int]):
         arrived, self._arrived = self._arrived, {}
         if arrived:
             self.reader.add_analyses(arrived)
+            heap.settle()  # the analyses and their rows live as long as the app
         if self._progress is not None:
             self.reader.set_progress(*self._progress)
             self._progress = None
@@ -321,6 +326,23 @@ class BriefingApp(App[int]):
         """The analysis ended: show what is still held back at once."""
         if event.worker.group == "analysis" and event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
             self._show_arrived()
+            self._tidy_when_idle()
+
+    # The full collection after the analysis (heap.tidy) pauses the app for as long as a few
+    # keys take (~0.2 s with 200 articles): it waits until the user has left the keys alone.
+    QUIET_BEFORE_TIDY = 2.0
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
+    def _tidy_when_idle(self) -> None:
+        quiet = time.monotonic() - self._last_input
+        if quiet >= self.QUIET_BEFORE_TIDY:
+            heap.tidy()
+        else:
+            self.set_timer(self.QUIET_BEFORE_TIDY - quiet, self._tidy_when_idle)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self._show_arrived()

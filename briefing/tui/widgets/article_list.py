@@ -68,6 +68,9 @@ class ArticleList(ItemList[ArticleRow]):
         return (first + second).rstrip(), mark.note
 
     def item_prompt(self, item: ArticleRow) -> Text:
+        """Three lines from the start (title, source, status), so a row keeps its height when
+        its analysis and review arrive: a row that grew would cost the list a layout pass, with
+        keys waiting behind it, for every batch of arriving analyses."""
         article = item.article
         prompt = Text(f"{item.index + 1}. ", style="dim")
         prompt.append(" ".join(article.title.split()) or "(untitled)", style="bold")
@@ -78,16 +81,18 @@ class ArticleList(ItemList[ArticleRow]):
             q, f = len(analysis.quotes), len(analysis.figures)
             counts = f" \u00b7 {q} quote{'s' * (q != 1)} \u00b7 {f} figure{'s' * (f != 1)}"
             prompt.append(counts, style="dim")
-            review = self.reviews.get(item.index)
-            if review is not None:
-                progress = review[0]
-                prompt.append("\n")
-                label = progress.label if progress.total else "nothing to review"
-                prompt.append(label, style="bold" if progress.done else "dim")
+        prompt.append("\n")
+        review = self.reviews.get(item.index)
+        if analysis is not None and review is not None:
+            progress = review[0]
+            label = progress.label if progress.total else "nothing to review"
+            prompt.append(label, style="bold" if progress.done else "dim")
+        elif analysis is not None:
+            prompt.append(" ")
         elif self.failed:
-            prompt.append(" \u00b7 not analysed", style="dim")
+            prompt.append("not analysed", style="dim")
         else:
-            prompt.append(" \u00b7 analysing\u2026", style="dim italic")
+            prompt.append("analysing\u2026", style="dim italic")
         return prompt
 
     def item_text(self, item: ArticleRow) -> str:
