@@ -15,6 +15,7 @@ outer span is.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -268,6 +269,11 @@ def _inside(inner: MarkedSpan, outer: MarkedSpan) -> bool:
 
 def find_spans(text: str) -> list[MarkedSpan]:
     """Every outermost quoted span in ``text``, in order."""
+    return list(_find_spans(text))
+
+
+@functools.lru_cache(maxsize=4)  # the actor and quote extractors both ask, about one text
+def _find_spans(text: str) -> tuple[MarkedSpan, ...]:
     out: list[MarkedSpan] = []
     for a, b in paragraphs(text):
         doubles = _double_spans(text, a, b)
@@ -279,4 +285,4 @@ def find_spans(text: str) -> list[MarkedSpan]:
             if sp.open_at >= last_end:  # overlapping leftovers of broken marks: first wins
                 out.append(sp)
                 last_end = sp.outer_end
-    return out
+    return tuple(out)
