@@ -108,6 +108,7 @@ class Resolver:
         here_quoted = self.in_quote(self.doc[before].idx)
         best: dict[tuple[str, int], float] = {}
         latest: dict[str, int] = {}
+        toks = tokens_of(self.doc)
         k = bisect.bisect_left(self._events, (before, "", 0.0, False))
         for tok, cid, weight, subj in self._events[:k]:
             cl = self._by_id[cid]
@@ -122,7 +123,7 @@ class Resolver:
                 w *= 1.4  # parallel roles: a subject anaphor prefers a subject antecedent
             if self._para_of[tok] != here_para:
                 w *= 0.6
-            if self.in_quote(self.doc[tok].idx) and not here_quoted:
+            if not here_quoted and self.in_quote(toks[tok].idx):
                 w *= 0.3
             key = (cid, self._sent_of[tok])
             best[key] = max(best.get(key, 0.0), w)
@@ -356,8 +357,8 @@ def coref_pass(index: ActorIndex, doc) -> None:
     person_tokens = index._person_tokens()
     nominals: dict[int, Nominal] = {}
     toks = tokens_of(doc)
-    for i, t in enumerate(toks):
-        low = t.lower_
+    lowers = [t.lower_ for t in toks]
+    for i, low in enumerate(lowers):
         if low in N.ROLE_NOUNS or low in N.NATIONALITIES or low in ("old", "back", "half", "general", "rounder"):
             nom = nominal_at(doc, i, person_tokens)
             if nom is not None:
@@ -380,7 +381,7 @@ def coref_pass(index: ActorIndex, doc) -> None:
                 root = root.head
             events.append((i, cid, _weight(root), _main_subject(root)))
             continue
-        low = tok.lower_
+        low = lowers[i]
         if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
             found = index._resolve_pronoun(tok)
             if found:
