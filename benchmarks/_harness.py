@@ -120,6 +120,18 @@ def measure(cmd: list[str], env: dict[str, str] | None = None, stdout=subprocess
     return Run(wall, kb / 1024, sampler.peak / 2**20, proc.returncode)
 
 
+def compile_bytecode() -> str:
+    """Compile the package's modules, as ``pip install`` does for an installed copy.
+
+    A checkout run in place (an editable install) otherwise compiles every module from source
+    at each start when ``PYTHONDONTWRITEBYTECODE`` is set, which adds ~60 ms to a start-up
+    no user sees. Returns a note for the report."""
+    import compileall
+
+    ok = compileall.compile_dir(str(ROOT / "briefing"), quiet=1, force=False)
+    return "bytecode compiled" if ok else "bytecode NOT compiled (see errors above)"
+
+
 def clean_env(cache: Path | None = None, config: Path | None = None) -> dict[str, str]:
     """The environment with briefing's cache and config dirs pointed at fresh folders."""
     env = dict(os.environ)

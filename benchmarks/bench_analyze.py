@@ -24,7 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _harness import ROOT, clean_env, corpus_files, load_note, measure, median
+from _harness import compile_bytecode, ROOT, clean_env, corpus_files, load_note, measure, median
 
 PY = sys.executable
 
@@ -63,7 +63,7 @@ def main() -> int:
     files = corpus_files(args.n, args.corpus)
     paths = [str(f) for f in files]
     words = sum(len(f.read_text(encoding="utf-8", errors="replace").split()) for f in files)
-    print(f"{len(files)} articles, {words:,} words; {load_note()}")
+    print(f"{len(files)} articles, {words:,} words; {load_note()}; {compile_bytecode()}")
     bare_cmd = [PY, str(ROOT / "benchmarks" / "bare_pipe.py"), "--batch-size", "64",
                 "--n-process", "2", *paths]
     analyze = [PY, "-m", "briefing", "analyze", "--format", "json"]

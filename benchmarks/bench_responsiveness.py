@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _harness import PtyApp, clean_env, corpus_files, load_note, median
+from _harness import compile_bytecode, PtyApp, clean_env, corpus_files, load_note, median
 from bench_startup import body_marker
 
 # The pane bar ("1 Text  2 Quotes  3 Actors  4 Figures") is redrawn when the pane changes.
@@ -60,7 +60,7 @@ def main() -> int:
     marker = body_marker(files[0])
     # The corpus repeats a few stories; the cache keeps one entry per distinct text.
     distinct = len({f.read_bytes().replace(b"\r\n", b"\n").strip() for f in files})
-    print(f"{len(files)} articles, waiting for {marker!r}; {load_note()}")
+    print(f"{len(files)} articles, waiting for {marker!r}; {load_note()}; {compile_bytecode()}")
     cache = Path(tempfile.mkdtemp(prefix="bench-cache-"))
     busy: list[float] = []
     idle: list[float] = []

@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _harness import ROOT, SHARED, PtyApp, clean_env, load_note, median
+from _harness import compile_bytecode, ROOT, SHARED, PtyApp, clean_env, load_note, median
 
 PY = sys.executable
 # Shown by the reader only once the open article's analysis is in (quotes header, legend).
@@ -91,7 +91,7 @@ def main() -> int:
     marker = args.marker or body_marker(path)
     cols, rows = (int(v) for v in args.size.lower().split("x"))
     app = [PY, "-m", "briefing", str(path)]
-    print(f"opening {path} ({cols}x{rows}), waiting for {marker!r}; {load_note()}")
+    print(f"opening {path} ({cols}x{rows}), waiting for {marker!r}; {load_note()}; {compile_bytecode()}")
 
     rows_out = {"import spacy": [], "cold paint": [], "cold filled": [], "warm paint": [],
                 "warm filled": []}
