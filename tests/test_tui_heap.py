@@ -60,21 +60,31 @@ async def test_arrivals_freeze_the_heap_and_quitting_releases_it():
     assert gc.get_freeze_count() == 0, "the app left the heap frozen"
 
 
+def gated_app(n: int, quiet: float):
+    """A reader on ``n`` articles whose analyses arrive when released, and the gate."""
+    arts = tuple(article(FERRY, f"n/{i}.txt", i) for i in range(n))
+    gated = GatedAnalyse()
+    app = make_app(Briefing(arts), analyse=gated)
+    app.QUIET_BEFORE_TIDY = quiet
+    return app, gated
+
+
+async def finish_analysis(app, gated, pilot) -> None:
+    for i in range(len(app.briefing.articles)):
+        gated.release(i)
+    while len(app.reader.analyses) < len(app.briefing.articles) or app.workers:
+        await pilot.pause()
+    await pilot.pause()
+
+
 async def test_the_full_collection_waits_until_the_keys_are_left_alone(monkeypatch):
     tidied: list[bool] = []
     monkeypatch.setattr(heap, "tidy", lambda: tidied.append(True))
-    arts = tuple(article(FERRY, f"n/{i}.txt", i) for i in range(2))
-    gated = GatedAnalyse()
-    app = make_app(Briefing(arts), analyse=gated)
-    app.QUIET_BEFORE_TIDY = 3600.0  # "recently" is anything this session
+    app, gated = gated_app(2, quiet=3600.0)  # "recently" is anything this session
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("j")
-        for i in range(2):
-            gated.release(i)
-        while len(app.reader.analyses) < 2 or app.workers:
-            await pilot.pause()
-        await pilot.pause()
+        await finish_analysis(app, gated, pilot)
         assert tidied == [], "the pause came while the user was pressing keys"
         app._last_input = float("-inf")  # long quiet
         app._tidy_when_idle()
@@ -84,16 +94,9 @@ async def test_the_full_collection_waits_until_the_keys_are_left_alone(monkeypat
 async def test_the_full_collection_runs_when_the_analysis_ends_and_all_is_quiet(monkeypatch):
     tidied: list[bool] = []
     monkeypatch.setattr(heap, "tidy", lambda: tidied.append(True))
-    arts = tuple(article(FERRY, f"n/{i}.txt", i) for i in range(2))
-    gated = GatedAnalyse()
-    app = make_app(Briefing(arts), analyse=gated)
-    app.QUIET_BEFORE_TIDY = 0.0
+    app, gated = gated_app(2, quiet=0.0)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert tidied == []
-        for i in range(2):
-            gated.release(i)
-        while len(app.reader.analyses) < 2 or app.workers:
-            await pilot.pause()
-        await pilot.pause()
+        await finish_analysis(app, gated, pilot)
         assert tidied == [True]
