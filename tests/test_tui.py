@@ -670,7 +670,9 @@ async def test_an_arriving_analysis_redraws_only_its_own_row(monkeypatch):
 
     from tui_support import ORCHARD, article
 
-    arts = tuple(article(FERRY if i % 2 else ORCHARD, f"n/{i}.txt", i) for i in range(60))
+    # Names long enough that "· 4 quotes · 4 figures" would wrap the line at this width.
+    arts = tuple(article(FERRY if i % 2 else ORCHARD, f"news/bbc.co.uk.politics-{i:05d}-report.html", i)
+                 for i in range(60))
     gated = GatedAnalyse()
     app = make_app(Briefing(arts), analyse=gated)
     async with app.run_test(size=(130, 40)) as pilot:
@@ -703,6 +705,35 @@ async def test_an_arriving_analysis_redraws_only_its_own_row(monkeypatch):
         # progress), so the list's virtual size, a layout-changing reactive, stays as it was.
         assert kept[1] == before, "rows changed height as their analyses arrived"
         assert articles.virtual_size == size_before
+        articles._clear_caches()
+        articles._update_lines()
+        assert _line_tables(articles) == kept, "the patched line table is the one a full measure gives"
+
+
+async def test_a_row_that_grows_shifts_the_rows_under_it():
+    """A note under an article makes its row taller: the rows below move down, and the line
+    table patched for that one row is the one a full measure gives."""
+    from briefing.storage.review import Mark, Progress as ReviewProgress
+
+    from tui_support import ORCHARD, article
+
+    arts = tuple(article(FERRY if i % 2 else ORCHARD, f"n/{i}.txt", i) for i in range(12))
+    app = make_app(Briefing(arts))
+    async with app.run_test(size=(130, 40)) as pilot:
+        await settle(app, pilot)
+        articles = app.reader.article_list
+        articles._update_lines()
+        lines, heights, starts = _line_tables(articles)
+        size = articles.virtual_size
+        articles.set_review(3, ReviewProgress(0, 5, 0), Mark(note="check the ferry cost against the budget"))
+        await pilot.pause()
+        new_lines, new_heights, new_starts = _line_tables(articles)
+        grown = new_heights[3] - heights[3]
+        assert grown >= 1, "the note adds a line"
+        assert all(new_heights[i] == heights[i] for i in range(12) if i != 3)
+        assert all(new_starts[i] == starts[i] + grown for i in range(4, 12)), "rows below moved down"
+        assert articles.virtual_size.height == size.height + grown
+        kept = _line_tables(articles)
         articles._clear_caches()
         articles._update_lines()
         assert _line_tables(articles) == kept, "the patched line table is the one a full measure gives"

@@ -136,6 +136,7 @@ class BriefingApp(App[int]):
         self._show_pending = False
         self._last_shown = 0.0
         self._last_input = float("-inf")
+        self._last_settled = float("-inf")
 
     def get_default_screen(self) -> ReaderScreen:
         return self.reader
@@ -317,7 +318,7 @@ class BriefingApp(App[int]):
         arrived, self._arrived = self._arrived, {}
         if arrived:
             self.reader.add_analyses(arrived)
-            heap.settle()  # the analyses and their rows live as long as the app
+            self._settle_heap()
         if self._progress is not None:
             self.reader.set_progress(*self._progress)
             self._progress = None
@@ -328,12 +329,22 @@ class BriefingApp(App[int]):
             self._show_arrived()
             self._tidy_when_idle()
 
+    # Freezing (heap.settle) also freezes the render caches of the moment, which die soon
+    # after and then wait for the full collection: at most once a second keeps that small.
+    SETTLE_EVERY = 1.0
+
+    def _settle_heap(self) -> None:
+        now = time.monotonic()
+        if now - self._last_settled >= self.SETTLE_EVERY:
+            self._last_settled = now
+            heap.settle()  # the analyses and their rows live as long as the app
+
     # The full collection after the analysis (heap.tidy) pauses the app for as long as a few
     # keys take (~0.2 s with 200 articles): it waits until the user has left the keys alone.
     QUIET_BEFORE_TIDY = 2.0
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.InputEvent):
+        if isinstance(event, (events.InputEvent, events.Paste)):
             self._last_input = time.monotonic()
         await super().on_event(event)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from rich.console import Group
 from rich.text import Text
 from textual.message import Message
 
@@ -67,33 +68,33 @@ class ArticleList(ItemList[ArticleRow]):
         second = "\u2691" if flagged else ("\u270e" if mark.note else " ")
         return (first + second).rstrip(), mark.note
 
-    def item_prompt(self, item: ArticleRow) -> Text:
-        """Three lines from the start (title, source, status), so a row keeps its height when
-        its analysis and review arrive: a row that grew would cost the list a layout pass, with
-        keys waiting behind it, for every batch of arriving analyses."""
+    def item_prompt(self, item: ArticleRow) -> Group:
+        """The title (wrapped), then two lines that never wrap: the counts and the file name, and
+        the status. A row so keeps its height when its analysis and review arrive: a row that
+        grew would cost the list a layout pass, with keys waiting behind it, for every batch of
+        arriving analyses."""
         article = item.article
-        prompt = Text(f"{item.index + 1}. ", style="dim")
-        prompt.append(" ".join(article.title.split()) or "(untitled)", style="bold")
-        prompt.append("\n")
-        prompt.append(PurePath(article.source).name or article.source, style="dim")
+        title = Text(f"{item.index + 1}. ", style="dim")
+        title.append(" ".join(article.title.split()) or "(untitled)", style="bold")
+        name = PurePath(article.source).name or article.source
+        # Counts first: where the list is narrow, the file name is what the ellipsis cuts.
+        source = Text(no_wrap=True, overflow="ellipsis", style="dim")
+        status = Text(no_wrap=True, overflow="ellipsis")
         analysis = self.analyses.get(item.index)
+        review = self.reviews.get(item.index)
         if analysis is not None:
             q, f = len(analysis.quotes), len(analysis.figures)
-            counts = f" \u00b7 {q} quote{'s' * (q != 1)} \u00b7 {f} figure{'s' * (f != 1)}"
-            prompt.append(counts, style="dim")
-        prompt.append("\n")
-        review = self.reviews.get(item.index)
-        if analysis is not None and review is not None:
-            progress = review[0]
-            label = progress.label if progress.total else "nothing to review"
-            prompt.append(label, style="bold" if progress.done else "dim")
-        elif analysis is not None:
-            prompt.append(" ")
+            source.append(f"{q} quote{'s' * (q != 1)} \u00b7 {f} figure{'s' * (f != 1)} \u00b7 ")
+            if review is not None:
+                progress = review[0]
+                label = progress.label if progress.total else "nothing to review"
+                status.append(label, style="bold" if progress.done else "dim")
         elif self.failed:
-            prompt.append("not analysed", style="dim")
+            status.append("not analysed", style="dim")
         else:
-            prompt.append("analysing\u2026", style="dim italic")
-        return prompt
+            status.append("analysing\u2026", style="dim italic")
+        source.append(name)
+        return Group(title, source, status)
 
     def item_text(self, item: ArticleRow) -> str:
         return f"{item.article.title} {item.article.source}"

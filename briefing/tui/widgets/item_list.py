@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import OptionList
@@ -137,13 +137,17 @@ class ItemList(OptionList, Generic[T]):
     def _row(self, item: T) -> RenderableType:
         mark, note = self.row_mark(item)
         body = self.item_prompt(item)
-        if note and isinstance(body, Text):
+        if note and isinstance(body, (Text, Group)):
             note = " ".join(note.split())
             if len(note) > NOTE_SHOWN:
                 note = note[: NOTE_SHOWN - 1] + "\u2026"
-            body = body.copy()
-            body.append("\n\u270e ", style="bold")
-            body.append(note, style="italic")
+            shown = Text.assemble(("\u270e ", "bold"), (note, "italic"))
+            if isinstance(body, Group):
+                body = Group(*body.renderables, shown)
+            else:
+                body = body.copy()
+                body.append("\n")
+                body.append_text(shown)
         return with_mark(mark, body)
 
     def refresh_marks(self) -> None:
