@@ -181,6 +181,19 @@ def test_companies_named_like_people_are_organisations(actors_of):
     assert "Varnok" not in ps and "Ivan Petrov" in ps
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Marketing company Tarrant Hale warned that its business would be sold.", "Tarrant Hale"),
+    ("Last week the exchange rejected an offer from German rival Deutsche Halder. Deutsche Halder - "
+     "whose market capitalisation is more than £3bn - said it still hoped to make a cash bid.", "Deutsche Halder"),
+])
+def test_a_company_named_like_a_person_that_speaks_is_a_speaking_organisation(actors_of, text, name):
+    """Organisations are listed when they speak; one first taken for a person and then seen to
+    be a company must be asked whether it speaks too."""
+    _, _, actors = actors_of(text)
+    found = {a.name: a.type for a in actors}
+    assert found.get(name) == "ORG", found
+
+
 # -- roles -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, name, role", [

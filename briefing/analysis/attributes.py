@@ -62,16 +62,20 @@ def assign_roles(index: ActorIndex, doc) -> None:
                         c.nationality.add(N.nation_key(owner))
                 if span.start > 0 and doc[span.start - 1].lower_ in N.NATIONALITIES:
                     c.nationality.add(N.nation_key(doc[span.start - 1].lower_))
-        # speaking organisations: subjects of speech verbs
         if c.type == "ORG":
-            for s, e in c.mentions:
-                span = doc.char_span(s, e, alignment_mode="expand")
-                if span is None:
-                    continue
-                root = head_of(doc, span.start, span.end)
-                if root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH:
-                    c.speaks = True
-                    break
+            c.speaks = _speaks(doc, c)
+
+
+def _speaks(doc, c: Cluster) -> bool:
+    """An organisation speaks when a mention is the subject of a speech verb."""
+    for s, e in c.mentions:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        root = head_of(doc, span.start, span.end)
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH:
+            return True
+    return False
 
 
 def _mention_role(doc, span, blocked: set[int], person: bool) -> str | None:
@@ -172,8 +176,7 @@ def retype_people(index: ActorIndex, doc) -> None:
                 org = True  # "joint founder of merchant bank Hambro Magan"
         if not org:
             for s, e in c.mentions:
-                after = text[e:e + 8]
-                if re.match(r"['’]?s?,? (which|whose shares)\b", after) or _BUSINESS_OWNED.match(text, e):
+                if _WHICH_OR_WHOSE_BUSINESS.match(text, e) or _BUSINESS_OWNED.match(text, e):
                     org = True
                     break
         if not org:
@@ -181,7 +184,13 @@ def retype_people(index: ActorIndex, doc) -> None:
         if org:
             c.type, c.kind = "ORG", "org"
             c.name = " ".join(c.words)
+            c.speaks = _speaks(doc, c)
 
+
+# "Opus Dei, which ...", "Deutsche Boerse - whose market capitalisation is ...": no person
+_WHICH_OR_WHOSE_BUSINESS = re.compile(
+    r"['’]?s?(?:,| -| –)? (?:which|whose (?:shares|share price|market (?:value|capitalisation|capitalization)|"
+    r"profits?|revenues?|sales|turnover|stock))\b")
 
 # "Bertelsmann's purchase of a stake", "Acme's shares": what a company has, not a person
 _BUSINESS_OWNED = re.compile(
