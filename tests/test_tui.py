@@ -833,3 +833,17 @@ async def test_the_footer_follows_the_focus_and_reuses_its_keys():
             await pilot.pause()
         assert {id(k) for k in app.reader.query(FooterKey)} == before, "no key widget made anew"
         assert _footer_shows(app) == _footer_expected(app)
+
+
+async def test_the_first_frame_shows_the_text_before_the_pane_hears_its_size():
+    """Textual draws the first frame before the text pane's Resize event is handled: the pane
+    wraps for the width it is drawn at, instead of painting blank for a frame or two."""
+    app = make_app(one_article())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        pane = app.reader.text_pane
+        pane._lines, pane._starts, pane._wrap_width = [], [], 0  # as before its Resize event
+        pane._line_cache.clear()
+        first = pane.render_line(0).text
+        assert first.strip() and first.strip() in pane.article.text
+        assert pane._wrap_width == pane.scrollable_content_region.width

@@ -183,6 +183,10 @@ class TextPane(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
+        if width > 0 and width != self._wrap_width and self.article is not None:
+            # The first frame is drawn before the Resize event arrives: wrap for it now rather
+            # than show a blank pane for a frame or two (the article's first paint waited ~50 ms).
+            self._rewrap()
         base = self.rich_style
         if index >= len(self._lines) or self.article is None:
             return Strip.blank(width, base)
