@@ -225,6 +225,18 @@ async def test_a_clashing_key_is_dropped_and_the_others_kept():
     assert app.return_code == 0
 
 
+def test_keymap_check_refuses_textual_own_keys_but_allows_quit_on_ctrl_q():
+    from briefing.tui.keys import check_keymap
+
+    good, problems = check_keymap({"export": "ctrl+p,x"})
+    assert good == {"export": "x"}
+    assert len(problems) == 1 and "'ctrl+p' already opens the command palette" in problems[0]
+    good, problems = check_keymap({"review.flag": "ctrl+c"})
+    assert good == {"review.flag": "f"} and "ctrl+c" in problems[0]  # the default kept
+    good, problems = check_keymap({"quit": "ctrl+q"})
+    assert problems == [] and good == {"quit": "ctrl+q"}
+
+
 def test_keymap_check_allows_swaps_and_keys_used_in_other_panes():
     from briefing.tui.keys import check_keymap
 

@@ -122,13 +122,23 @@ def _shown(keys: list[str]) -> str:
     return ", ".join(f"'{shown_key(k)}'" for k in keys)
 
 
+# Keys Textual itself answers in every screen, with no binding id of ours to rebind: a
+# rebinding may take one only for the same action (quit on ctrl+q).
+TEXTUAL_HELD: dict[str, tuple[str, str]] = {
+    "ctrl+p": ("command_palette", "opens the command palette"),
+    "ctrl+q": ("quit", "quits"),
+    "ctrl+c": ("help_quit", "says how to quit"),
+}
+
+
 def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
     """Split a config keymap into what can be applied and one line per problem.
 
     A key the keymap gives to one binding while another binding live at the same time still
     holds it (``quit = "j"``: j moves down) is refused; the other keys of that rebinding are
     kept, and with none left the binding keeps its default keys. Two bindings may swap keys;
-    of two rebindings asking for one key, the first in the config gets it.
+    of two rebindings asking for one key, the first in the config gets it. Textual's own keys
+    (``TEXTUAL_HELD``) are refused the same way.
     """
     by_id: dict[str, tuple[Binding, str]] = {}
     for title, group in GROUPS:
@@ -161,6 +171,8 @@ def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
 
     def holder(binding_id: str, key: str) -> str | None:
         action = by_id[binding_id][0].action
+        if key in TEXTUAL_HELD and TEXTUAL_HELD[key][0] != action:
+            return key  # Textual's own, everywhere in the app
         for other, keys in held.items():
             if other != binding_id and key in keys and by_id[other][0].action != action and together(binding_id, other):
                 return other
@@ -178,7 +190,8 @@ def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
             good[binding_id] = ",".join(given)
         if refused:
             clashes = ", ".join(
-                f"'{shown_key(key)}' already means {taken[key]} ({by_id[taken[key]][0].description})"
+                f"'{shown_key(key)}' already {TEXTUAL_HELD[key][1]}" if taken[key] in TEXTUAL_HELD
+                else f"'{shown_key(key)}' already means {taken[key]} ({by_id[taken[key]][0].description})"
                 for key in refused
             )
             keeps = f"{binding_id} keeps {_shown(given)}" if given else f"{binding_id} has no key left"
