@@ -26,6 +26,7 @@ from briefing import __version__
 from briefing.atomic import atomic_write_text
 from briefing.model import Actor, ArticleAnalysis, Figure, Quote
 from briefing.storage.review import NO_MARK, ItemRef, Mark, item_refs, progress_of
+from briefing.wording import plural
 
 EXPORT_SCHEMA = "briefing.export/1"
 FORMATS = {"markdown": "markdown", "md": "markdown", "json": "json"}
@@ -197,10 +198,6 @@ def _strong(text: str | None, fallback: str) -> str:
     return f"**{escaped}**" if escaped else fallback
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
 def _tags(item: Mapping[str, Any]) -> str:
     return " (flagged)" if item.get("flagged") else ""
 
@@ -213,7 +210,7 @@ def render_markdown(doc: Mapping[str, Any]) -> str:
     """Lay out an ``export_document`` as CommonMark."""
     out: list[str] = ["# Briefing summary", ""]
     t = doc["totals"]
-    summary = (f"{_plural(t['articles'], 'article')}; {t['reviewed']} of {_plural(t['items'], 'item')}"
+    summary = (f"{plural(t['articles'], 'article')}; {t['reviewed']} of {plural(t['items'], 'item')}"
                f" reviewed, {t['flagged']} flagged.")
     if doc.get("model"):
         summary += f" Analysed with {md_escape(doc['model'])}."
@@ -244,7 +241,7 @@ def render_markdown(doc: Mapping[str, Any]) -> str:
                 kind = md_escape(str(a["type"]).lower()) if a.get("type") else ""
                 kind = f" ({kind})" if kind else ""
                 out.append(f"- {_strong(a['name'], '*Unnamed*')}{role}{kind}: "
-                           f"{_plural(a['quote_count'], 'quote')}{_tags(a)}")
+                           f"{plural(a['quote_count'], 'quote')}{_tags(a)}")
                 out += _note_line(a.get("note"))
         else:
             out.append("No actors found.")

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from briefing.model import ArticleAnalysis
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+from briefing.wording import plural
 
 
 def text_report(analyses: list[ArticleAnalysis]) -> str:
@@ -14,14 +11,14 @@ def text_report(analyses: list[ArticleAnalysis]) -> str:
     for an in analyses:
         out.append(f"# {an.article.title}")
         out.append(f"  source: {an.article.source}")
-        out.append(f"  {_count(len(an.quotes), 'quote')}, {_count(len(an.actors), 'actor')}, "
-                   f"{_count(len(an.figures), 'figure')}")
+        out.append(f"  {plural(len(an.quotes), 'quote')}, {plural(len(an.actors), 'actor')}, "
+                   f"{plural(len(an.figures), 'figure')}")
         if an.actors:
             out.append("  Actors:")
             for a in an.actors:
                 role = f", {a.role}" if a.role else ""
                 out.append(f"    {a.name} ({a.type}{role}): "
-                           f"{_count(len(a.mentions), 'mention')}, {_count(a.quote_count, 'quote')}")
+                           f"{plural(len(a.mentions), 'mention')}, {plural(a.quote_count, 'quote')}")
         if an.quotes:
             out.append("  Quotes:")
             for q in an.quotes:

@@ -740,7 +740,7 @@ async def test_a_row_that_grows_shifts_the_rows_under_it():
 
 
 async def test_a_burst_of_arrivals_is_shown_in_one_go():
-    from briefing.tui.messages import AnalysisReady, Progress
+    from briefing.tui.messages import AnalysisReady
     from tui_support import fake_analysis
 
     arts = tuple(FERRY_ARTICLE(i) for i in range(30))
@@ -751,8 +751,7 @@ async def test_a_burst_of_arrivals_is_shown_in_one_go():
         add = app.reader.add_analyses
         app.reader.add_analyses = lambda arrived: (batches.append(len(arrived)), add(arrived))
         for i, art in enumerate(arts):
-            app.post_message(AnalysisReady(i, fake_analysis(art)))
-            app.post_message(Progress(i + 1, len(arts)))
+            app.post_message(AnalysisReady(i, fake_analysis(art), i + 1, len(arts)))
         while len(app.reader.analyses) < len(arts):
             await pilot.pause()
         assert sum(batches) == len(arts) and len(batches) <= 2, batches

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from briefing.model import Article
 from briefing.sanitize import REPLACEMENT, sanitise
+from briefing.wording import plural
 
 MAX_BYTES = 50 * 1024 * 1024
 _TITLE_MAX = 120
@@ -41,15 +42,11 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str | None]:
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         text = data.decode("utf-16", errors="replace")
         bad = text.count(REPLACEMENT)
-        return text, (f"{name}: {_count(bad, 'byte')} that were not valid UTF-16 shown as {REPLACEMENT}"
+        return text, (f"{name}: {plural(bad, 'byte')} that were not valid UTF-16 shown as {REPLACEMENT}"
                       if bad else None)
     if b"\x00" in data[:4096]:
         raise SourceError(f"{name}: looks like a binary file, not text")
     return _decode_utf8(data, name)
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _decode_utf8(data: bytes, name: str, marked: bool = False) -> tuple[str, str | None]:
@@ -62,7 +59,7 @@ def _decode_utf8(data: bytes, name: str, marked: bool = False) -> tuple[str, str
     bad = lossy.count(REPLACEMENT) - data.count(REPLACEMENT.encode("utf-8"))
     good = sum(1 for ch in lossy if ord(ch) > 0x7F and ch != REPLACEMENT)
     if marked or good >= bad:  # a UTF-8 byte-order mark settles the question
-        return lossy, f"{name}: not valid UTF-8; {_count(bad, 'bad byte')} shown as {REPLACEMENT}"
+        return lossy, f"{name}: not valid UTF-8; {plural(bad, 'bad byte')} shown as {REPLACEMENT}"
     text = data.decode("cp1252", errors="replace")  # 5 byte values are undefined in cp1252
     return text, f"{name}: not valid UTF-8; read as Windows-1252 (Latin-1)"
 

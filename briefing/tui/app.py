@@ -20,9 +20,10 @@ from briefing.storage.review import ReviewStore
 from briefing.tui import heap
 from briefing.tui.commands import ReaderCommands
 from briefing.tui.keys import check_keymap
-from briefing.tui.messages import AnalysisFailed, AnalysisReady, Progress
+from briefing.tui.messages import AnalysisFailed, AnalysisReady
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.terminal import hang_up_safe, install_exit_signals
+from briefing.wording import plural
 
 Analyse = Callable[..., Iterable[tuple[int, ArticleAnalysis]]]  # (articles, model name[, cancelled=])
 
@@ -87,10 +88,6 @@ def start_resource_tracker() -> None:
 
 AGAIN = "\n(? lists them again)"
 SHOWN_AT_START = 5  # load errors (or notes) listed in the start-up notification
-
-
-def plural(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def summary(problems: tuple[LoadError, ...]) -> str:
@@ -294,11 +291,6 @@ class BriefingApp(App[int]):
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self._arrived[message.index] = message.analysis
-        if message.done is not None and message.total is not None:
-            self._progress = (message.done, message.total)
-        self._show_soon()
-
-    def on_progress(self, message: Progress) -> None:
         self._progress = (message.done, message.total)
         self._show_soon()
 

@@ -10,11 +10,10 @@ from briefing.model import ArticleAnalysis
 
 
 class AnalysisReady(Message):
-    """One article's analysis arrived (from the cache or from spaCy); with it, when given, how
-    far the analysis has come (``done`` of ``total``), so the two are shown together."""
+    """One article's analysis arrived (from the cache or from spaCy), with how far the analysis
+    has come (``done`` of ``total``), so the two are shown together."""
 
-    def __init__(self, index: int, analysis: ArticleAnalysis, done: int | None = None,
-                 total: int | None = None) -> None:
+    def __init__(self, index: int, analysis: ArticleAnalysis, done: int, total: int) -> None:
         super().__init__()
         self.index = index
         self.analysis = analysis
@@ -28,16 +27,6 @@ class AnalysisFailed(Message):
     def __init__(self, message: str) -> None:
         super().__init__()
         self.message = message
-
-
-class Progress(Message):
-    """``done`` of ``total`` articles analysed; ``stage`` says what is happening now."""
-
-    def __init__(self, done: int, total: int, stage: str = "") -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
-        self.stage = stage
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from briefing.tui.widgets.actor_list import ActorDetail
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.item_list import ItemList
 from briefing.tui.widgets.text_pane import TextPane
+from briefing.wording import plural
 
 if TYPE_CHECKING:
     from briefing.tui.screens.reader import ReaderScreen
@@ -336,5 +337,5 @@ class Reviewing:
             self.notify(str(exc), title="Export", severity="error", timeout=8, markup=False)
             return
         skipped = len(self.articles) - len(analysed)
-        tail = f"\n({skipped} article{'s' * (skipped != 1)} could not be analysed)" if skipped else ""
+        tail = f"\n({plural(skipped, 'article')} could not be analysed)" if skipped else ""
         self.notify(f"Wrote {where}{tail}", title="Exported", timeout=8, markup=False)

@@ -45,39 +45,32 @@ def help_table(app: App) -> Table:
     return table
 
 
+def _section(heading: str, lines) -> Text:
+    """A bold heading with its count, then one line per entry (whitespace folded), as plain text."""
+    lines = [" ".join(str(line).split()) for line in lines]
+    out = Text(f"{heading} ({len(lines)})", style="bold underline")
+    for line in lines:
+        out.append("\n")
+        out.append(line)
+    out.append("\n")
+    return out
+
+
 def loading_report(briefing) -> Text | None:
     """Every source that failed to load and every note on one that did, or None if none.
 
     Messages hold file names: plain text, never markup."""
-    errors = tuple(getattr(briefing, "errors", ()))
-    notes = tuple(getattr(briefing, "notes", ()))
-    if not errors and not notes:
-        return None
-    out = Text()
-    for heading, problems in (("Could not load", errors), ("Loaded with a note", notes)):
-        if not problems:
-            continue
-        if out:
-            out.append("\n")
-        out.append(f"{heading} ({len(problems)})", style="bold underline")
-        for problem in problems:
-            out.append("\n")
-            out.append(" ".join(problem.message.split()) or problem.source)
-        out.append("\n")
-    return out
+    sections = [_section(heading, [p.message.strip() or p.source for p in problems])
+                for heading, problems in (("Could not load", getattr(briefing, "errors", ())),
+                                          ("Loaded with a note", getattr(briefing, "notes", ())))
+                if problems]
+    return Text("\n").join(sections) if sections else None
 
 
 def config_report(problems) -> Text | None:
     """What was wrong in the config file (an unknown theme, a keymap clash...), or None."""
     problems = list(problems)
-    if not problems:
-        return None
-    out = Text(f"Config file ({len(problems)})", style="bold underline")
-    for problem in problems:
-        out.append("\n")
-        out.append(" ".join(str(problem).split()))
-    out.append("\n")
-    return out
+    return _section("Config file", problems) if problems else None
 
 
 class HelpScreen(ModalScreen[None]):

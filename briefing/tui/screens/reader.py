@@ -30,6 +30,7 @@ from briefing.tui.widgets.item_list import ItemList
 from briefing.tui.widgets.pane_bar import PANES, PaneBar
 from briefing.tui.widgets.quote_list import QuotePane
 from briefing.tui.widgets.text_pane import TextPane
+from briefing.wording import plural
 
 LOADING = "Analysing this article\u2026"
 LEGEND = Text.assemble(
@@ -126,9 +127,6 @@ class ReaderScreen(Reviewing, Screen):
         self.text_pane.focus()
 
     # -- analysis arriving -------------------------------------------------------------------------
-
-    def add_analysis(self, index: int, analysis: ArticleAnalysis) -> None:
-        self.add_analyses({index: analysis})
 
     def add_analyses(self, arrived: dict[int, ArticleAnalysis]) -> None:
         """Analyses that arrived (index -> analysis): redraw their rows, and the panes if the
@@ -422,7 +420,7 @@ class ReaderScreen(Reviewing, Screen):
             self.notify(f"No match for {self.search_query!r} in this list.", timeout=3, markup=False)
         elif announce:
             count = widget.count_matches(self.search_query)
-            self.notify(f"{count} item{'s' * (count != 1)} match {self.search_query!r}", timeout=2, markup=False)
+            self.notify(f"{plural(count, 'item')} match {self.search_query!r}", timeout=2, markup=False)
 
     def _report_match(self, where: tuple[int, int] | None) -> None:
         if where is None:

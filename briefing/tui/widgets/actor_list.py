@@ -16,12 +16,9 @@ from briefing.tui.colours import SpeakerColours
 from briefing.tui.messages import Target
 from briefing.tui.widgets.item_list import ItemList
 from briefing.tui.widgets.quote_list import quoted
+from briefing.wording import plural
 
 CONTEXT = 36  # characters of text either side of a mention
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
 
 
 def snippet(text: str, start: int, end: int, style, context: int = CONTEXT) -> Text:

@@ -13,6 +13,7 @@ from briefing.model import Article, ArticleAnalysis
 from briefing.storage.review import NO_MARK, Mark, Progress
 from briefing.tui import keys
 from briefing.tui.widgets.item_list import ItemList
+from briefing.wording import plural
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,7 @@ class ArticleList(ItemList[ArticleRow]):
         analysis = self.analyses.get(item.index)
         review = self.reviews.get(item.index)
         if analysis is not None:
-            q, f = len(analysis.quotes), len(analysis.figures)
-            source.append(f"{q} quote{'s' * (q != 1)} \u00b7 {f} figure{'s' * (f != 1)} \u00b7 ")
+            source.append(f"{plural(len(analysis.quotes), 'quote')} \u00b7 {plural(len(analysis.figures), 'figure')} \u00b7 ")
             if review is not None:
                 progress = review[0]
                 label = progress.label if progress.total else "nothing to review"

@@ -50,10 +50,6 @@ class MarkedRow:
             yield Segment.line()
 
 
-def with_mark(mark: str, body: RenderableType) -> MarkedRow:
-    return MarkedRow(mark, body)
-
-
 class ItemList(OptionList, Generic[T]):
     """A list of items (quotes, actors, figures, articles) that can point into the text."""
 
@@ -154,18 +150,12 @@ class ItemList(OptionList, Generic[T]):
     def _row(self, item: T) -> RenderableType:
         mark, note = self.row_mark(item)
         body = self.item_prompt(item)
-        if note and isinstance(body, (Text, Group)):
+        if note:
             note = " ".join(note.split())
             if len(note) > NOTE_SHOWN:
                 note = note[: NOTE_SHOWN - 1] + "\u2026"
-            shown = Text.assemble(("\u270e ", "bold"), (note, "italic"))
-            if isinstance(body, Group):
-                body = Group(*body.renderables, shown)
-            else:
-                body = body.copy()
-                body.append("\n")
-                body.append_text(shown)
-        return with_mark(mark, body)
+            body = Group(body, Text.assemble(("\u270e ", "bold"), (note, "italic")))
+        return MarkedRow(mark, body)
 
     def refresh_marks(self) -> None:
         """Redraw every row's mark column and note (after ``mark_for``/``note_for`` changed)."""

@@ -13,6 +13,7 @@ from briefing.tui import keys
 from briefing.tui.colours import SpeakerColours
 from briefing.tui.messages import Target
 from briefing.tui.widgets.item_list import ItemList
+from briefing.wording import plural
 
 OPEN, CLOSE = "\u201c", "\u201d"
 
@@ -94,7 +95,7 @@ class QuoteList(ItemList[Quote]):
             return Text("Quotes", style="bold")
         total = len(self.analysis.quotes)
         if self.speaker is None:
-            label = Text(f"All speakers \u00b7 {total} quote{'s' * (total != 1)}", style="bold")
+            label = Text(f"All speakers \u00b7 {plural(total, 'quote')}", style="bold")
         else:
             actor = self.analysis.actor(self.speaker)
             label = Text("Only ", style="bold")
