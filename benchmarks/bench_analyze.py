@@ -24,7 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _harness import compile_bytecode, ROOT, clean_env, corpus_files, load_note, measure, median
+from _harness import ROOT, clean_env, compile_bytecode, corpus_files, load_note, measure, median
 
 PY = sys.executable
 

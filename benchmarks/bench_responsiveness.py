@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _harness import compile_bytecode, PtyApp, clean_env, corpus_files, load_note, median
+from _harness import PtyApp, clean_env, compile_bytecode, corpus_files, load_note, median
 from bench_startup import body_marker
 
 # The pane bar ("1 Text  2 Quotes  3 Actors  4 Figures") is redrawn when the pane changes.

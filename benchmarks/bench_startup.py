@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _harness import compile_bytecode, ROOT, SHARED, PtyApp, clean_env, load_note, median
+from _harness import ROOT, SHARED, PtyApp, clean_env, compile_bytecode, load_note, median
 
 PY = sys.executable
 # Shown by the reader only once the open article's analysis is in (quotes header, legend).

@@ -44,7 +44,6 @@ from briefing.model import Actor, Quote
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
 _DAY_MONTH_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                     "may", "june", "april", "august"}
-TITLES = N.COURTESY  # kept for callers of the first version
 
 
 class ActorIndex(Resolver):
@@ -91,6 +90,7 @@ class ActorIndex(Resolver):
         return cluster
 
     def _attach(self, cluster: Cluster, m: Mention) -> None:
+        """``m`` is a mention of ``cluster``: its alias, offsets, tokens and head token."""
         m.cluster = cluster
         surface = self.text[m.start:m.end]
         if surface not in cluster.aliases:
@@ -99,33 +99,13 @@ class ActorIndex(Resolver):
             cluster.mentions.append((m.start, m.end))
         for i in range(m.tok_start, m.tok_end):
             self._by_token[i] = cluster.id
+        cluster.tokens.append(m.tok_end - 1)
         if m.title:
             cluster.titles.add(m.title)
         if m.territory:
             cluster.territory = m.territory
         if m.kind == "lineup":
             cluster.lineup = True
-
-    def add_mention(self, span, type_: str) -> Cluster | None:
-        """Add a named span by hand (kept for callers of the first version)."""
-        if type_ == "PERSON":
-            m = person_mention(span.doc, span.start, span.end)
-            if m is None:
-                return None
-            best = None
-            for c in self.clusters:
-                if c.type == "PERSON" and name_fit(m.words, c.words) >= 2:
-                    best = c
-                    break
-            if best is None:
-                best = self._new("PERSON", " ".join(m.words))
-                best.words = list(m.words)
-            self._attach(best, m)
-            return best
-        cluster = self._org_cluster(self.text[span.start_char:span.end_char], "org")
-        m = Mention(span.start_char, span.end_char, span.start, span.end, span.text.split(), kind="name")
-        self._attach(cluster, m)
-        return cluster
 
     def _org_cluster(self, text: str, kind: str) -> Cluster:
         key = org_key(text)
@@ -160,7 +140,6 @@ class ActorIndex(Resolver):
                 c = self._new("PERSON", " ".join(m.words))
                 c.words = list(m.words)
                 self._attach(c, m)
-                c.tokens.append(m.tok_end - 1)
                 name_one(self, c)
                 return c.id
         person = self._person_by_surname(span, words)
@@ -179,7 +158,6 @@ class ActorIndex(Resolver):
             org = self._org_cluster(text, "org")
             m = Mention(toks[0].idx, end, toks[0].i, toks[-1].i + 1, text.split(), None, "name")
             self._attach(org, m)
-            org.tokens.append(toks[-1].i)
             return org.id
         cluster = next((c for c in self.clusters if c.kind == "group" and c.name.lower() == text.lower()), None)
         if cluster is None:
@@ -216,7 +194,6 @@ class ActorIndex(Resolver):
         if len(m.words) > len(c.words):
             c.words = list(m.words)
         self._attach(c, m)
-        c.tokens.append(m.tok_end - 1)
         name_one(self, c)
         return c.id
 

@@ -9,6 +9,7 @@ organisation word.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from briefing.analysis import names as N
 from briefing.analysis.mentions import (
     POSSESSIVE, Mention, core_words, head_of, is_full_name, name_fit,
 )
+from briefing.analysis.quotemarks import DOUBLE_MARKS, title_words
 from briefing.analysis.roles import is_person_noun
 
 if TYPE_CHECKING:
@@ -81,7 +83,6 @@ def cluster_people(index: ActorIndex, mentions: list[Mention]) -> None:
         elif len(core_words(m.words)) > len(core_words(best.words)):
             best.words = list(m.words)
         index._attach(best, m)
-        best.tokens.append(m.tok_end - 1)
     for m in short:
         target = pick_cluster(m, people, index)
         if target is None:
@@ -91,7 +92,6 @@ def cluster_people(index: ActorIndex, mentions: list[Mention]) -> None:
         elif N.is_initial(target.words[0]) and not N.is_initial(m.words[0]) and len(m.words) > 1:
             target.words = list(m.words)
         index._attach(target, m)
-        target.tokens.append(m.tok_end - 1)
 
 
 def pick_cluster(m: Mention, people: list[Cluster], index: ActorIndex | None = None) -> Cluster | None:
@@ -272,7 +272,6 @@ def rescan(index: ActorIndex, doc, taken: set[int]) -> None:
             if target is None:
                 continue
             index._attach(target, ms)
-            target.tokens.append(ms.tok_end - 1)
             taken.update(range(start_tok, span.end))
 
 
@@ -350,19 +349,15 @@ def _pronoun_evidence(index: ActorIndex, doc, c: Cluster) -> bool:
 
 def _in_title_quote(index: ActorIndex, s: int, e: int) -> bool:
     """Is the name inside a short quotation of capitalised words only (a film, show or book)?"""
-    for a, b in index._quotes:
-        if a <= s and e <= b:
-            words = [w.strip(".,;:!?()[]\"'\u2018\u2019\u201c\u201d") for w in index.text[a:b].split()]
-            words = [w for w in words if w]
-            return 0 < len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL
-                                               for w in words) and not any(ch in index.text[a:b] for ch in "!?")
-    return False
+    k = bisect.bisect_right(index._quote_starts, s) - 1
+    if k < 0 or e > index._quotes[k][1]:
+        return False
+    a, b = index._quotes[k]
+    words = title_words(index.text[a:b])
+    return words is not None and len(words) <= 5
 
 
-_TITLE_SMALL = {"of", "the", "and", "in", "on", "for", "a", "an", "to", "at", "by", "with", "from"}
-
-
-QUOTE_CHARS = set('"\u201c\u201d\u00ab\u00bb\u201e')
+QUOTE_CHARS = frozenset(DOUBLE_MARKS)
 
 _PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "outside", "inside", "across", "around",
                 "throughout", "via", "towards", "toward", "between"}
@@ -497,7 +492,6 @@ def add_orgs(index: ActorIndex, doc) -> None:
             pass
         m = Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), start, end, surface.split(), None, "name")
         index._attach(cluster, m)
-        cluster.tokens.append(end - 1)
     # Capitalised names ending in an organisation word the model missed: "the Scottish Executive".
     doc = tokens_of(doc)  # a list of the tokens: indexing it is cheaper than the Doc
     n = len(doc)
@@ -520,7 +514,6 @@ def add_orgs(index: ActorIndex, doc) -> None:
             cluster = index._org_cluster(surface, "org")
             m = Mention(doc[i].idx, doc[last_org].idx + len(doc[last_org].text), i, last_org + 1, surface.split(), None, "name")
             index._attach(cluster, m)
-            cluster.tokens.append(last_org)
             i = last_org + 1
         else:
             i = max(j, i + 1)

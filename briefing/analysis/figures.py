@@ -164,7 +164,6 @@ def _extend(text: str, m: re.Match) -> _Cand:
             c.number = text[cs:m.start("rnoun")] + text[m.end("rnoun"):ce]
         c.number = re.sub(r"[ -]in[ -]|\s+out\s+of\s+", " in ", c.number, count=1)
         c.number = re.sub(r"\bin\s+every\s+", "in ", c.number)
-        c.unit_end = ce  # what follows a proportion is what it counts: "one in five pounds"
     pos = ce
     if kind == "digits":
         suf = _SUFFIX_RE.match(text, pos)
@@ -195,15 +194,16 @@ def _extend(text: str, m: re.Match) -> _Cand:
             c.scaled = True
             c.number += " " + sc.group(1)
             pos = sc.end()
-    if kind == "ratio":
-        c.reject = "ratio"  # nothing attaches on the right (cleared again below)
-    if c.unit is None and not c.reject:
+    # Nothing attaches on the right of a proportion: what follows it is what it counts
+    # ("one in five pounds").
+    free = kind != "ratio"
+    if free and c.unit is None and not c.reject:
         for regex, unit in ((_PERCENT_RE, "%"), (_POINTS_RE, "percentage points")):
             u = regex.match(text, pos)
             if u:
                 c.unit, pos = unit, u.end()
                 break
-    if c.unit is None and not c.reject:
+    if free and c.unit is None and not c.reject:
         u = _CURRENCY_WORD_RE.match(text, pos)
         if u:
             word = re.sub(r"\s+", " ", u.group(2).lower())
@@ -211,7 +211,7 @@ def _extend(text: str, m: re.Match) -> _Cand:
             c.unit, c.currency = CURRENCY_WORDS.get(full, CURRENCY_WORDS[word]), True
             c.pending_word = (u.start(2), word)
             pos = u.end()
-    if c.unit is None and not c.reject:
+    if free and c.unit is None and not c.reject:
         t = _AGE_RE.match(text, pos) or _TIME_RE.match(text, pos)
         if t:
             # "six months", "30-year-old": the span covers the time word, so that "from six
@@ -224,12 +224,10 @@ def _extend(text: str, m: re.Match) -> _Cand:
                 c.unit = MEASURE_WORDS[u.group(1).lower()]
                 pos = u.end()
     c.unit_end = pos
-    if not c.reject:
+    if free and not c.reject:
         r = _RATE_RE.match(text, pos)
         if r:
             pos = r.end()
-    if kind == "ratio":
-        c.reject = None
     c.end = pos
     # Leftwards: a currency sign, then an approximator.
     start = cs
@@ -255,30 +253,29 @@ def _extend(text: str, m: re.Match) -> _Cand:
     return c
 
 
-def scan(text: str, doc=None, ctx: _Context | None = None) -> list[_Cand]:
+def scan(text: str, ctx: _Context | None = None) -> list[_Cand]:
     """Every number in ``text`` with its attached signs, scale, unit and approximator.
 
-    With the parsed ``doc``, a proportion whose words are no proportion ("scored one goal in
-    three games": a noun after the denominator) is read as the numbers in it."""
+    With the parsed document's ``ctx``, a proportion whose words are no proportion ("scored one
+    goal in three games": a noun after the denominator) is read as the numbers in it."""
     cands = []
-    if ctx is None and doc is not None:
-        ctx = _Context(doc)
     for m in CORE_RE.finditer(text):
-        c = _extend(text, m)
-        c.value = parse_number(c.number)
+        c = _read(text, m)
         if c.kind == "ratio" and not _ratio_ok(c, ctx):
-            for sub in _NO_RATIO_RE.finditer(text, m.start(), m.end()):
-                d = _extend(text, sub)
-                d.value = parse_number(d.number)
-                if d.value is None:
-                    d.reject = d.reject or "unparsed"
-                cands.append(d)
-            continue
-        if c.value is None:
-            c.reject = c.reject or "unparsed"
-        cands.append(c)
+            cands.extend(_read(text, sub) for sub in _NO_RATIO_RE.finditer(text, m.start(), m.end()))
+        else:
+            cands.append(c)
     _link_ranges(text, cands)
     return cands
+
+
+def _read(text: str, m: re.Match) -> _Cand:
+    """One candidate: the number grown over what attaches to it, and its value."""
+    c = _extend(text, m)
+    c.value = parse_number(c.number)
+    if c.value is None:
+        c.reject = c.reject or "unparsed"
+    return c
 
 
 # Occasions a record counts over: "four goals in eight games" is no share of games.
@@ -304,7 +301,6 @@ def _ratio_ok(c: _Cand, ctx: _Context | None) -> bool:
     noun = ctx.tok_at(c.rnoun)
     if noun is None or noun.idx != c.rnoun or noun.pos_ != "NOUN":
         return False
-    last = ctx.tok_at(c.core_end - 1)
     after = last.nbor(1) if last is not None and last.i + 1 < len(ctx.doc) else None
     return after is None or after.idx < c.core_end or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")
 
@@ -421,9 +417,6 @@ LEMMA_FIXES = {"taxes": "tax", "taxis": "tax", "data": "data", "media": "media",
                "savings": "saving", "sales": "sales", "people": "people", "police": "police",
                "arms": "arms", "news": "news", "species": "species", "series": "series"}
 _NOUNISH = ("NOUN", "PROPN")
-_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-             "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _OPENERS = {'"', "'", "(", "[", "\u201c", "\u2018"}
 _PERSONAL = {"i", "he", "she", "we", "they", "you"}
 # "several of the 10 countries" counts countries; the quantifier says nothing of them.
@@ -963,6 +956,7 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
           "sep", "sept", "oct", "nov", "dec"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_CALENDAR = MONTHS | WEEKDAYS
 TIME_ZONES = {"am", "pm", "gmt", "bst", "cet", "est", "edt", "pst", "utc", "hrs", "et", "pt"}
 # Words before a number that make it a label, not a quantity: "number one", "page 5".
 LABEL_WORDS = {"number", "no", "nos", "page", "pages", "article", "clause", "section", "chapter",
@@ -1244,9 +1238,9 @@ def _drop_currency_word(c: _Cand, text: str) -> None:
 
 # --- extraction -----------------------------------------------------------------------------
 
-# Where one phrase cannot reach across: a line break (a headline the parser ran into the first
-# paragraph) or a full stop before a capital (a sentence end the parser missed).
+# A full stop after a word, before a capital: a sentence end the parser may have missed.
 _SENT_END_RE = re.compile(r"[a-z0-9%][.!?][\"'\u201d\u2019]?\s+[A-Z\"'\u201c\u2018]")
+_LAST_WORD_RE = re.compile(r"(\w+)$")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "co", "corp", "inc", "ltd", "no", "gov", "sen", "rep", "jr", "sr",
                   "prof", "gen", "col", "capt", "lt", "vs", "etc", "bros"}
 
@@ -1255,12 +1249,14 @@ def _sentence_end_between(text: str, start: int, end: int) -> bool:
     """A sentence end inside text[start:end] the parser missed ("a predicted extra £250m. Turnover");
     not an abbreviation ("Mr. Marcus")."""
     for m in _SENT_END_RE.finditer(text, start, end):
-        word = re.search(r"(\w+)$", text[max(0, m.start() - 12):m.start() + 1])
+        word = _LAST_WORD_RE.search(text[max(0, m.start() - 12):m.start() + 1])
         if word is None or word.group(1).lower() not in _ABBREVIATIONS:
             return True
     return False
 
 
+# Where one phrase cannot reach across: a line break (a headline the parser ran into the first
+# paragraph) or a full stop before a capital (a sentence end the parser missed).
 _BARRIER_RE = re.compile(r"\n|[.!?][\"'\u201d\u2019]?\s+(?=[A-Z\"'\u201c\u2018])")
 
 
@@ -1402,7 +1398,7 @@ def extract_figures(doc) -> list[Figure]:
     """The figures in a parsed document, in text order."""
     text = text_of(doc)
     ctx = _Context(doc)
-    cands = scan(text, doc, ctx)
+    cands = scan(text, ctx)
     if not cands:
         return []
     for c in cands:
@@ -1549,7 +1545,6 @@ def extract_figures(doc) -> list[Figure]:
         si = bisect.bisect_right(sent_starts, c.start) - 1
         if head.lemma is None and c.currency and si >= 0:
             head = _money_noun_nearby(sents, si, c) or head
-        si = bisect.bisect_right(sent_starts, c.start) - 1
         sent = sents[si] if si >= 0 else None
         lemma, what = head.lemma, head.what
         mult = _multiplier(doc, c)

@@ -30,15 +30,13 @@ from dataclasses import dataclass
 from briefing.analysis.doctext import text_of, tokens_of
 from briefing.analysis import cues
 from briefing.analysis.actors import ActorIndex
-from briefing.analysis.quotemarks import ALL_MARKS, MarkedSpan, find_spans, paragraphs
+from briefing.analysis.quotemarks import ALL_MARKS, TITLE_SMALL_WORDS, MarkedSpan, find_spans, paragraphs, title_words
 from briefing.model import Quote
 
 _TERMINATORS = {".", "!", "?", "...", "\u2026"}
 _DASHES = {"-", "\u2013", "\u2014", "--"}
 _BOUNDARY_CHARS = ".!?:;\u2014\u2013-" + ALL_MARKS
 _DASHES_CHARS = "\u2014\u2013-"
-_SMALL_WORDS = {"of", "the", "and", "in", "on", "for", "a", "an", "to", "at", "by", "de", "la", "le",
-                "von", "van", "du", "da", "&"}
 _MAX_SUBJECT = 14  # tokens between a quote and a trailing cue verb
 _MAX_SUBJECT_LONG = 30  # ... when the subject carries an aside between commas
 
@@ -218,16 +216,9 @@ class Context:
 
 def _title_like(content: str) -> bool:
     """Capitalised words only ("Operation Pillar of Defense"): a name or title, not speech."""
-    words = [w.strip(".,;:!?()[]\"'\u2018\u2019\u201c\u201d") for w in content.split()]
-    words = [w for w in words if w]
-    if len(words) < 2 or len(words) > 8:
-        return False
-    content_words = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if not content_words or not words[0][:1].isupper():
-        return False
-    if any(ch in content for ch in "!?") or content.rstrip().endswith("."):
-        return False
-    return all(w[:1].isupper() or w[:1].isdigit() for w in content_words)
+    words = title_words(content)
+    return (words is not None and 2 <= len(words) <= 8 and words[0][:1].isupper()
+            and any(w.lower() not in TITLE_SMALL_WORDS for w in words) and not content.rstrip().endswith("."))
 
 
 def _left_text(ctx: Context, sp: MarkedSpan) -> str:
@@ -293,13 +284,8 @@ def _work_title(ctx: Context, sp: MarkedSpan, content: str) -> bool:
     """A short capitalised span used as a noun: the title of a film, show or book, not speech.
     It stands after a lowercase noun (thriller "Parasite", comedy "Fleabag."), before one
     ("Parasite" director), or the article quotes the same words again."""
-    words = content.split()
-    if not words or len(words) > 4 or any(ch in content for ch in "!?"):
-        return False
-    bare = [w.strip(".,;:()[]\"'\u2018\u2019\u201c\u201d") for w in words]
-    bare = [w for w in bare if w]
-    if not bare or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in bare) \
-            or not bare[0][:1].isupper():
+    bare = title_words(content) if len(content.split()) <= 4 else None
+    if not bare or not bare[0][:1].isupper():
         return False
     if content.rstrip()[-1:] == "." and len(bare) > 1:
         return False  # "Thank You." reads as speech
