@@ -34,7 +34,7 @@ from briefing.analysis.lineups import find_lineups
 from briefing.analysis.mentions import (
     Mention, POSSESSIVE, core_words, name_fit, person_mention, quote_regions, title_mentions,
 )
-from briefing.analysis.roles import is_person_noun
+from briefing.analysis.roles import is_job_noun
 from briefing.analysis.resolution import (  # noqa: F401 - re-exported for callers
     COMPANY_NOUNS, FEMALE_PRONOUNS, MALE_PRONOUNS, NEUTER_PRONOUNS, ORG_NOUNS, PLURAL_PRONOUNS, PRONOUNS,
     SPOKES_NOUNS, Resolver, coref_pass,
@@ -184,7 +184,7 @@ class ActorIndex(Resolver):
         if len(known) > 1 or (firsts and N.norm_word(words[0]) not in firsts):
             return None
         prev = doc[span.start - 1] if span.start > 0 else None
-        role = prev is not None and prev.is_lower and prev.pos_ == "NOUN" and is_person_noun(prev.text)
+        role = prev is not None and is_job_noun(prev)
         if not known and not role:
             return None
         m = person_mention(doc, span.start, span.end)
@@ -306,8 +306,7 @@ def _build(index: ActorIndex, doc) -> None:
     for ent in ents_of(doc):
         if ent.label_ not in ("ORG", "GPE", "NORP", "FAC") or len(ent) < 3:
             continue
-        k = next((t.i for t in ent[1:-1] if t.is_lower and t.is_alpha and t.pos_ == "NOUN"
-                  and is_person_noun(t.text)), None)
+        k = next((t.i for t in ent[1:-1] if t.is_alpha and is_job_noun(t)), None)
         if k is not None and 1 <= ent.end - k - 1 <= 3 \
                 and all(t.text[:1].isupper() and t.is_alpha for t in doc[k + 1:ent.end]):
             claim(person_mention(doc, k + 1, ent.end))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from briefing.analysis.doctext import span_text
 from briefing.analysis import names as N
-from briefing.analysis.clusters import pronoun_gender_after, Cluster, in_lineup
+from briefing.analysis.clusters import Cluster, in_lineup, pronoun_votes
 from briefing.analysis.mentions import POSSESSIVE, core_words, head_of
 from briefing.analysis.roles import is_person_role, role_after_dash, role_around, role_before, role_head
 
@@ -272,14 +272,7 @@ def assign_gender(index: ActorIndex, doc) -> None:
 def _gender_from_pronouns(index: ActorIndex, doc, c: Cluster) -> str | None:
     """An unknown first name ("Oprah Winfrey"): the he/she that follows the person as a subject
     with nobody else named in between ("Winfrey said she ..."), when every such pronoun agrees."""
-    votes = set()
-    for s, e in c.mentions:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None:
-            continue
-        g = pronoun_gender_after(index, span.start, span.end)
-        if g:
-            votes.add(g)
+    votes = pronoun_votes(index, doc, c)
     return votes.pop() if len(votes) == 1 else None
 
 

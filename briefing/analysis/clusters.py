@@ -21,7 +21,7 @@ from briefing.analysis.mentions import (
     POSSESSIVE, Mention, core_words, head_of, is_full_name, name_fit,
 )
 from briefing.analysis.quotemarks import DOUBLE_MARKS, title_words
-from briefing.analysis.roles import is_person_noun
+from briefing.analysis.roles import is_job_noun, is_person_noun
 
 if TYPE_CHECKING:
     from briefing.analysis.actors import ActorIndex
@@ -280,7 +280,7 @@ def filter_people(index: ActorIndex, doc) -> None:
     non_person_words: dict[str, int] = {}
     for ent in ents_of(doc):
         if ent.label_ not in ("PERSON",) and len(ent) > 1:
-            if any(t.is_lower and t.pos_ == "NOUN" and is_person_noun(t.text) for t in ent[1:-1]):
+            if any(is_job_noun(t) for t in ent[1:-1]):
                 continue  # "Barcelona star Ronaldinho": a job and a name, not one organisation
             for t in ent:
                 non_person_words[t.lower_] = non_person_words.get(t.lower_, 0) + 1
@@ -317,7 +317,7 @@ def filter_people(index: ActorIndex, doc) -> None:
         if not bad and non_person_words.get(word, 0) > 0:
             # the word is part of a place or organisation name elsewhere ("Barlinnie Prison"),
             # unless the model mostly calls it a person and a he/she follows it ("Dion ... she")
-            bad = labels.get(word, {}).get("PERSON", 0) <= 2 * non_person_words[word] or not _pronoun_evidence(index, doc, c)
+            bad = labels.get(word, {}).get("PERSON", 0) <= 2 * non_person_words[word] or not pronoun_votes(index, doc, c)
         if not bad and labels.get(word):
             # tagged as something else more often than as a person
             other = sum(n for lab, n in labels[word].items() if lab != "PERSON")
@@ -339,12 +339,17 @@ def filter_people(index: ActorIndex, doc) -> None:
                     del index._by_token[i]
 
 
-def _pronoun_evidence(index: ActorIndex, doc, c: Cluster) -> bool:
+def pronoun_votes(index: ActorIndex, doc, c: Cluster) -> set[str]:
+    """The genders of the he/she that follow the cluster's mentions as subjects
+    (``pronoun_gender_after``): the text's own word on whether, and which, a person it is."""
+    votes = set()
     for s, e in c.mentions:
         span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None and pronoun_gender_after(index, span.start, span.end):
-            return True
-    return False
+        if span is not None:
+            g = pronoun_gender_after(index, span.start, span.end)
+            if g:
+                votes.add(g)
+    return votes
 
 
 def _in_title_quote(index: ActorIndex, s: int, e: int) -> bool:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from briefing.analysis.doctext import span_text, text_of, tokens_of
 from briefing.analysis import names as N
 from briefing.analysis.quotemarks import find_spans
-from briefing.analysis.roles import is_person_noun
+from briefing.analysis.roles import is_job_noun
 
 if TYPE_CHECKING:
     from briefing.analysis.clusters import Cluster
@@ -286,7 +286,7 @@ def _person_apposition(doc, end: int) -> bool:
         tok = doc[k]
         if tok.is_punct or tok.lower_ in ("of", "for", "at", "who"):
             return False
-        if tok.pos_ == "NOUN" and tok.is_lower and is_person_noun(tok.text):
+        if is_job_noun(tok):
             nxt = doc[k + 1] if k + 1 < len(doc) else None
             if nxt is None or not (nxt.pos_ == "NOUN" and nxt.is_lower):
                 return True
@@ -296,7 +296,7 @@ def _person_apposition(doc, end: int) -> bool:
 def _after_job(doc, start: int) -> bool:
     """A lower-case person noun right before the name: "her coach Aston Moore"."""
     prev = doc[start - 1] if start > 0 else None
-    return prev is not None and prev.is_lower and prev.pos_ == "NOUN" and is_person_noun(prev.text)
+    return prev is not None and is_job_noun(prev)
 
 
 _GROUP_NUMBERS = {"Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve"}

@@ -28,7 +28,7 @@ ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 # Lowercase words a title keeps between its capitalised ones ("Pillar of Defense").
 TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "in", "on", "for", "a", "an", "to", "at", "by", "with",
                                "from", "de", "la", "le", "von", "van", "du", "da", "&"})
-_TITLE_STRIP = ".,;:!?()[]\"'\u2018\u2019\u201c\u201d"
+TITLE_PUNCT = ".,;:!?()[]\"'\u2018\u2019\u201c\u201d"
 
 
 def title_words(content: str) -> list[str] | None:
@@ -36,7 +36,7 @@ def title_words(content: str) -> list[str] | None:
     a number, small linking words aside, no ! or ?), without their punctuation; else None."""
     if "!" in content or "?" in content:
         return None
-    words = [w for w in (w.strip(_TITLE_STRIP) for w in content.split()) if w]
+    words = [w for w in (w.strip(TITLE_PUNCT) for w in content.split()) if w]
     if not words or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words):
         return None
     return words

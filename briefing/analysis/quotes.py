@@ -25,12 +25,16 @@ Every attributed quote says how in ``cue``: the cue word(s) ("said", "according 
 from __future__ import annotations
 
 import bisect
+import functools
+from collections import Counter
 from dataclasses import dataclass
 
 from briefing.analysis.doctext import text_of, tokens_of
 from briefing.analysis import cues
 from briefing.analysis.actors import ActorIndex
-from briefing.analysis.quotemarks import ALL_MARKS, TITLE_SMALL_WORDS, MarkedSpan, find_spans, paragraphs, title_words
+from briefing.analysis.quotemarks import (
+    ALL_MARKS, TITLE_PUNCT, TITLE_SMALL_WORDS, MarkedSpan, find_spans, paragraphs, title_words,
+)
 from briefing.model import Quote
 
 _TERMINATORS = {".", "!", "?", "...", "\u2026"}
@@ -132,6 +136,11 @@ def _person_at(ctx: Context, i: int) -> bool:
 
 class Context:
     """The document with its quoted spans: which tokens are quoted, where sentences end."""
+
+    @functools.cached_property
+    def work_keys(self) -> Counter:
+        """How often each quoted span's words (``_work_key``) are quoted in the article."""
+        return Counter(_work_key(self.text[sp.start:sp.end]) for sp in self.spans)
 
     def __init__(self, doc, spans: list[MarkedSpan], actors: ActorIndex | None = None):
         self.doc = doc
@@ -277,7 +286,7 @@ def classify(ctx: Context, sp: MarkedSpan) -> Candidate:
 
 
 def _work_key(content: str) -> str:
-    return " ".join(w.strip(".,;:!?()[]\"'\u2018\u2019\u201c\u201d") for w in content.split()).lower()
+    return " ".join(w.strip(TITLE_PUNCT) for w in content.split()).lower()
 
 
 def _work_title(ctx: Context, sp: MarkedSpan, content: str) -> bool:
@@ -300,8 +309,7 @@ def _work_title(ctx: Context, sp: MarkedSpan, content: str) -> bool:
             and content.rstrip()[-1:] not in ",.":
         return True  # "Parasite" director Bong Joon Ho
     key = _work_key(content)
-    again = sum(1 for other in ctx.spans if _work_key(ctx.text[other.start:other.end]) == key)
-    return again >= 2 and len(key) >= 3
+    return ctx.work_keys[key] >= 2 and len(key) >= 3
 
 
 def _speech_despite_looks(ctx: Context, cand: Candidate) -> bool:

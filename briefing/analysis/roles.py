@@ -319,6 +319,11 @@ _GENERIC_HEADS = {"man", "woman", "person", "guy", "boy", "girl", "child", "figu
 _NOT_HEADS = {"vice", "prime", "senior", "acting", "former", "junior", "assistant", "associate", "deputy's"}
 
 
+def is_job_noun(tok) -> bool:
+    """A lowercase noun token denoting a person ("coach", "star"): a job before a name."""
+    return tok.is_lower and tok.pos_ == "NOUN" and is_person_noun(tok.text)
+
+
 def is_person_noun(word: str) -> bool:
     """Does this (single, lowercase) noun denote a person: a job, office, rank, relation?"""
     w = word.lower().strip(".,'\u2019")
